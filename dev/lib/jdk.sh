@@ -1,0 +1,35 @@
+# shellcheck shell=bash
+# Finds a JDK 21 or newer and exports JAVA_HOME. Sourced by dev/stack, dev/test and .ci/run.
+# Order: JAVA_HOME if it is 21+, then the usual JDK folders, newest first.
+
+java_major() {
+  local v
+  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
+  printf '%s' "${v%%.*}"
+}
+
+find_jdk() {
+  local candidate major
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(java_major "$JAVA_HOME")
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
+      return 0
+    fi
+  fi
+  for candidate in $(ls -d /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/* \
+                       /Library/Java/JavaVirtualMachines/*/Contents/Home 2>/dev/null | sort -rV); do
+    [ -x "$candidate/bin/javac" ] || continue
+    major=$(java_major "$candidate")
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  cat >&2 <<'MSG'
+error: no JDK 21 or newer found (JAVA_HOME is unset or older, and none in /usr/lib/jvm).
+       Install one, for example:  apt-get install openjdk-21-jdk   (or Temurin 21/25),
+       or set JAVA_HOME to a JDK 21+ and run the command again.
+MSG
+  return 1
+}

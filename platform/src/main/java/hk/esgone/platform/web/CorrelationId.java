@@ -1,0 +1,69 @@
+package hk.esgone.platform.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * One id per request, taken from {@code X-Correlation-Id} when the caller (or the gateway) sent a
+ * well-formed one, otherwise new. It is echoed in the response, put into every problem body, kept in
+ * the Reactor context (and from there in the logging MDC), and forwarded on outgoing WebClient calls.
+ */
+public final class CorrelationId {
+
+    public static final String HEADER = "X-Correlation-Id";
+    public static final String ATTRIBUTE = CorrelationId.class.getName();
+    /** Key in the Reactor context and in the logging MDC. */
+    public static final String KEY = "correlationId";
+
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+
+    private CorrelationId() {
+    }
+
+    public static String acceptOrCreate(String incoming) {
+        if (incoming != null && WELL_FORMED.matcher(incoming).matches()) {
+            return incoming;
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    /** The web filter that services and the gateway run first. */
+    public static final class Filter implements WebFilter, Ordered {
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+            String id = acceptOrCreate(exchange.getRequest().getHeaders().getFirst(HEADER));
+            exchange.getAttributes().put(ATTRIBUTE, id);
+            exchange.getResponse().getHeaders().set(HEADER, id);
+            ServerWebExchange withHeader = exchange.mutate()
+                    .request(r -> r.headers(h -> h.set(HEADER, id)))
+                    .build();
+            return chain.filter(withHeader).contextWrite(ctx -> ctx.put(KEY, id));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    /** Forwards the current request's correlation id to the service being called. */
+    public static ExchangeFilterFunction propagating() {
+        return (request, next) -> Mono.deferContextual(ctx -> {
+            if (!ctx.hasKey(KEY) || request.headers().containsHeader(HEADER)) {
+                return next.exchange(request);
+            }
+            ClientRequest withId = ClientRequest.from(request).header(HEADER, ctx.<String>get(KEY)).build();
+            return next.exchange(withId);
+        });
+    }
+}
