@@ -1,0 +1,32 @@
+package hk.esgone.badge.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import hk.esgone.platform.security.EsgSecurity;
+
+/**
+ * Tokens are validated here again even though the gateway already did (defence in depth): a request
+ * that reaches this service some other way gets no further than it would through the gateway.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        return EsgSecurity.resourceServer(http, jwtDecoder)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/badges/**", "/widget/**", "/.well-known/**",
+                                "/api/v1/badges/verify/**", "/api/v1/badges/status-lists/**").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
+                        .anyExchange().authenticated())
+                .build();
+    }
+}
