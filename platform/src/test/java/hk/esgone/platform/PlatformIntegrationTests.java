@@ -1,0 +1,237 @@
+package hk.esgone.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.security.Caller;
+import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.web.CorrelationId;
+import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import reactor.core.publisher.Mono;
+
+/**
+ * What every ESG One service gets from {@code platform}: problem details for every kind of bad request,
+ * token validation that refuses forged, foreign and expired tokens, and a correlation id on every answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = PlatformIntegrationTests.TestApp.class,
+        properties = "esg.web.max-request-size=2KB")
+@AutoConfigureWebTestClient
+class PlatformIntegrationTests {
+
+    static final TestTokenIssuer issuer = new TestTokenIssuer();
+
+    @DynamicPropertySource
+    static void security(DynamicPropertyRegistry registry) {
+        registry.add("esg.security.issuer", issuer::issuer);
+        registry.add("spring.http.codecs.max-in-memory-size", () -> "4KB");
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    String smeToken() {
+        return issuer.tokenFor("sme-user", List.of("sme"), "cmp-demo-supplier");
+    }
+
+    @Test
+    void aValidTokenIsAcceptedAndItsRolesAndCompanyAreRead() {
+        web.get().uri("/things/me").headers(h -> h.setBearerAuth(smeToken()))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.roles[0]").isEqualTo("sme")
+                .jsonPath("$.companyIds[0]").isEqualTo("cmp-demo-supplier");
+    }
+
+    @Test
+    void forgedForeignAndExpiredTokensAreRefusedWithProblemDetails() {
+        List<String> bad = List.of(
+                issuer.token().subject("u").roles(List.of("sme")).expiresAt(Instant.now().minusSeconds(600)).sign(),
+                issuer.token().subject("u").roles(List.of("sme")).issuer("http://evil.example/realms/esg-one").sign(),
+                issuer.token().subject("u").roles(List.of("sme")).audience("another-api").sign(),
+                issuer.unsignedToken("u", List.of("admin")),
+                TestTokenIssuer.tampered(smeToken(), "{\"sub\":\"u\",\"realm_access\":{\"roles\":[\"admin\"]}}"),
+                issuer.token().subject("u").roles(List.of("sme")).unpublishedKey().sign(),
+                "not-a-jwt");
+        for (String token : bad) {
+            web.get().uri("/things/me").headers(h -> h.setBearerAuth(token))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "unauthorized")
+                    .jsonPath("$.status").isEqualTo(401);
+        }
+        web.get().uri("/things/me").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "unauthorized");
+    }
+
+    @Test
+    void aTokenSignedWithARotatedKeyIsAcceptedAfterTheKeysAreFetchedAgain() {
+        web.get().uri("/things/me").headers(h -> h.setBearerAuth(smeToken())).exchange().expectStatus().isOk();
+        issuer.rotate();
+        web.get().uri("/things/me").headers(h -> h.setBearerAuth(smeToken())).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void theWrongRoleGetsForbiddenAsProblemDetails() {
+        web.get().uri("/things/admin").headers(h -> h.setBearerAuth(smeToken()))
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "forbidden");
+    }
+
+    @Test
+    void invalidJsonWrongTypesAndInvalidFieldsAreClearBadRequests() {
+        post("{\"name\": \"ok\", \"count\": ").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "malformed-request")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).doesNotContain("Exception").doesNotContain("tools.jackson"));
+        post("{\"name\": \"ok\", \"count\": \"many\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "malformed-request")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("count"));
+        post("{\"name\": \"\", \"count\": 500}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "validation")
+                .jsonPath("$.errors.length()").isEqualTo(2);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedWhetherTheirLengthIsDeclaredOrNot() {
+        String big = "{\"name\": \"" + "x".repeat(5000) + "\", \"count\": 1}";
+        post(big).expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "payload-too-large");
+        // chunked: no Content-Length, so the codec limit is what stops it
+        web.post().uri("/things").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(reactor.core.publisher.Flux.just(big.substring(0, 2500), big.substring(2500)), String.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "payload-too-large");
+    }
+
+    @Test
+    void unknownPathsMethodsAndMediaTypesAreProblems() {
+        web.get().uri("/nowhere").headers(h -> h.setBearerAuth(smeToken())).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "not-found");
+        web.method(HttpMethod.DELETE).uri("/things/me").headers(h -> h.setBearerAuth(smeToken())).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "method-not-allowed");
+        web.post().uri("/things").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
+                .expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "unsupported-media-type");
+    }
+
+    @Test
+    void anApiProblemKeepsItsTypeAndAnUnexpectedFailureLeaksNothing() {
+        web.get().uri("/things/missing-1").headers(h -> h.setBearerAuth(smeToken())).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("Thing 'missing-1' does not exist or is not visible to you.");
+        web.get().uri("/things/boom").headers(h -> h.setBearerAuth(smeToken())).exchange()
+                .expectStatus().is5xxServerError()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "internal")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).doesNotContain("secret-internal-detail"))
+                .jsonPath("$.correlationId").exists();
+    }
+
+    @Test
+    void theCorrelationIdIsEchoedWhenWellFormedAndReplacedWhenNot() {
+        web.get().uri("/things/me").header(CorrelationId.HEADER, "req-12345678").headers(h -> h.setBearerAuth(smeToken()))
+                .exchange().expectHeader().valueEquals(CorrelationId.HEADER, "req-12345678");
+        web.get().uri("/things/me").header(CorrelationId.HEADER, "<script>").headers(h -> h.setBearerAuth(smeToken()))
+                .exchange().expectHeader().value(CorrelationId.HEADER, v -> assertThat(v).matches("[0-9a-f-]{36}"));
+    }
+
+    private WebTestClient.ResponseSpec post(String json) {
+        return web.post().uri("/things").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    @SpringBootApplication
+    @EnableWebFluxSecurity
+    static class TestApp {
+
+        @Bean
+        SecurityWebFilterChain chain(ServerHttpSecurity http, ReactiveJwtDecoder decoder) {
+            return EsgSecurity.resourceServer(http, decoder)
+                    .authorizeExchange(a -> a.pathMatchers("/things/admin").hasRole("admin").anyExchange().authenticated())
+                    .build();
+        }
+
+        @Bean
+        ThingController thingController() {
+            return new ThingController();
+        }
+    }
+
+    record ThingRequest(@NotBlank String name, @Max(100) int count, @Size(max = 10000) String note) {
+    }
+
+    @RestController
+    static class ThingController {
+
+        @GetMapping("/things/me")
+        Mono<Caller> me() {
+            return EsgSecurity.currentCaller();
+        }
+
+        @GetMapping("/things/admin")
+        Mono<String> admin() {
+            return Mono.just("ok");
+        }
+
+        @GetMapping("/things/boom")
+        Mono<String> boom() {
+            return Mono.error(new IllegalStateException("secret-internal-detail"));
+        }
+
+        @GetMapping("/things/{id}")
+        Mono<String> thing(@PathVariable String id) {
+            return Mono.error(ApiProblem.notFound("Thing", id));
+        }
+
+        @PostMapping("/things")
+        Mono<ThingRequest> create(@Valid @RequestBody ThingRequest request) {
+            return Mono.just(request);
+        }
+    }
+}
