@@ -18,7 +18,7 @@ ES_PLUGIN_MODULE=es-analysis-plugin
 # Unpacks the distribution (once) into $DIST_DIR, builds the plugin zip when it is missing or older than its
 # sources, and (re)installs it into the distribution when the zip changed. Sets and exports ES_DIST.
 es_prepare() {
-  local version zip sum marker lock
+  local version lock
   version=$(pom_property elasticsearch.version)
   [ -n "$version" ] || fail "no elasticsearch.version in $ROOT/pom.xml"
   mkdir -p "$DIST_DIR"
@@ -40,10 +40,13 @@ es_prepare_locked() {
   if [ -z "$zip" ] || [ -n "$(find "$ROOT/$ES_PLUGIN_MODULE/pom.xml" "$ROOT/$ES_PLUGIN_MODULE/src" -newer "$zip" -print -quit)" ] \
      || ! unzip -p "$zip" plugin-descriptor.properties | grep -qx "elasticsearch.version=$version"; then
     info "building the Elasticsearch analysis plugin ($ES_PLUGIN_MODULE)"
-    mvnw -f "$ROOT/pom.xml" -pl "$ES_PLUGIN_MODULE" package -DskipTests >&2 \
+    # the module's own pom (its parent is found through ../pom.xml): a sibling module being edited cannot break this
+    mvnw -f "$ROOT/$ES_PLUGIN_MODULE/pom.xml" package -DskipTests >&2 \
       || fail "could not build $ES_PLUGIN_MODULE (run: ./mvnw -pl $ES_PLUGIN_MODULE package)"
     zip=$(es_plugin_zip)
     [ -n "$zip" ] || fail "the build of $ES_PLUGIN_MODULE made no zip in $ES_PLUGIN_MODULE/target"
+    # Maven leaves an unchanged jar and zip as they were (old mtime): mark the zip as built from these sources
+    touch "$zip"
   fi
 
   # the checksum of the installed zip lives beside the distribution, not inside the plugin's folder
@@ -90,8 +93,9 @@ es_start() {
   conf="$data/config"
   # A config folder per node, copied from the pristine one in the distribution: Elasticsearch writes into
   # its config folder (keystore, and security auto-configuration if it is not told the security setting).
-  if [ ! -f "$conf/elasticsearch.yml" ]; then
+  if [ ! -f "$conf/elasticsearch.yml" ] || [ "$(cat "$conf/.copied-from" 2>/dev/null)" != "$ES_DIST" ]; then
     rm -rf "$conf" && cp -R "$ES_DIST/config" "$conf"
+    printf '%s\n' "$ES_DIST" >"$conf/.copied-from"
     # the distribution's jvm.options name the GC log and the crash file relative to the working folder
     # (the distribution, which the node's user cannot write): put them with the node's logs
     sed -i -e "s|file=gc.log|file=$data/logs/gc.log|" -e "s|ErrorFile=hs_err|ErrorFile=$data/logs/hs_err|" \
@@ -115,7 +119,6 @@ es_start() {
   start=$(date +%s)
   # xpack.security.enabled is passed on every start: without it, the first start auto-configures
   # security (TLS, passwords) into the config folder.
-  # no analysis-common, ml or geoip modules in this distribution: their settings would be rejected
   ES_JAVA_HOME="$JAVA_HOME" JAVA_HOME='' ES_PATH_CONF="$conf" ES_TMPDIR="$data/tmp" \
   ES_JAVA_OPTS="-Xms512m -Xmx512m -XX:HeapDumpPath=$data/logs ${ES_EXTRA_JAVA_OPTS:-}" \
     "${run[@]}" "$ES_DIST/bin/elasticsearch" \
@@ -128,12 +131,18 @@ es_start() {
       -E path.data="$data/data" \
       -E path.logs="$data/logs" \
       -E xpack.security.enabled=false \
+      -E xpack.ml.enabled=false \
       -E cluster.routing.allocation.disk.threshold_enabled=false \
       </dev/null >"$log" 2>&1 &
   pid=$!
   printf '%s\n' "$pid" >"$pidfile"
-  wait_http "http://127.0.0.1:$port/_cluster/health?wait_for_status=yellow&timeout=1s" 120 "$log" "$pid" \
-    "Elasticsearch (127.0.0.1:$port)"
+  # (GET / answers 405 on this distribution.) On a time-out, stop the node rather than leave it behind.
+  if ! (wait_http "http://127.0.0.1:$port/_cluster/health?wait_for_status=yellow&timeout=1s" 120 "$log" "$pid" \
+          "Elasticsearch (127.0.0.1:$port)"); then
+    stop_pid "$pid"
+    rm -f "$pidfile"
+    exit 1
+  fi
   info "Elasticsearch is up on http://127.0.0.1:$port after $(( $(date +%s) - start ))s"
 }
 

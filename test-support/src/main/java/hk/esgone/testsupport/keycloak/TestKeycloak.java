@@ -1,0 +1,253 @@
+package hk.esgone.testsupport.keycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.MountableFile;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real Keycloak the integration tests talk to, with the {@code esg-one} realm of
+ * {@code devstack/keycloak/esg-one-realm.json} (demo users, organizations, clients).
+ * <ol>
+ * <li>{@code KEYCLOAK_URL} when set (for example {@code http://localhost:18180}, started by
+ * {@code ./dev/test} from the Quarkus distribution);</li>
+ * <li>otherwise, when a Docker engine is reachable, one {@code quay.io/keycloak/keycloak} container per
+ * test JVM ({@code start-dev --import-realm});</li>
+ * <li>otherwise it fails: there is no in-process Keycloak.</li>
+ * </ol>
+ * Issuer rule: Keycloak puts the address it was called by into {@code iss} unless started with one
+ * {@code --hostname} ({@code ./dev/test} does: {@code http://localhost:PORT}). {@link #issuer()} is
+ * therefore read from the realm's discovery document, not derived from {@link #url()}; validate tokens
+ * against {@link #issuer()} and fetch keys from {@link #jwkSetUri()}. With the container, ask for tokens
+ * through {@link #url()} only.
+ */
+public final class TestKeycloak {
+
+    public static final String IMAGE = "quay.io/keycloak/keycloak:26.7.3";
+    public static final String REALM = "esg-one";
+    /** Public client with the password grant enabled (and code + PKCE for browsers). */
+    public static final String WEB_CLIENT_ID = "esg-web";
+    /** Every access token of the realm's API clients carries this audience. */
+    public static final String AUDIENCE = "esg-api";
+
+    /** Confidential client whose service account may manage users, organizations and role mappings. */
+    public static final String DIRECTORY_SERVICE_CLIENT_ID = "directory-service";
+    /** Development and test secret only (it is in the realm file in the repository). */
+    public static final String DIRECTORY_SERVICE_SECRET = "directory-service-dev-secret";
+
+    /** Password of every demo user. */
+    public static final String DEMO_PASSWORD = "demo1234";
+    /** Realm role {@code buyer}, no organization. */
+    public static final String BUYER = "buyer@demo.esg-one.test";
+    /** Realm role {@code sme}, member of {@link #SUPPLIER_ORG}. */
+    public static final String SME = "sme@demo.esg-one.test";
+    /** Realm role {@code sme}, member of {@link #SUPPLIER_ORG_2}. */
+    public static final String SME_2 = "sme2@demo.esg-one.test";
+    /** Realm role {@code partner}, member of {@link #PARTNER_ORG}. */
+    public static final String PARTNER = "partner@demo.esg-one.test";
+    /** Realm role {@code partner}, member of {@link #PARTNER_ORG_2}. */
+    public static final String PARTNER_2 = "partner2@demo.esg-one.test";
+    /** Realm role {@code admin}, no organization. */
+    public static final String ADMIN = "admin@demo.esg-one.test";
+
+    /** Organization aliases (= directory company ids) of the demo companies. */
+    public static final String SUPPLIER_ORG = "cmp-demo-supplier";
+    public static final String SUPPLIER_ORG_2 = "cmp-demo-supplier-2";
+    public static final String PARTNER_ORG = "cmp-demo-partner";
+    public static final String PARTNER_ORG_2 = "cmp-demo-partner-2";
+
+    private static final String REALM_FILE = "devstack/keycloak/esg-one-realm.json";
+    private static final Duration STARTUP = Duration.ofMinutes(4);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private static String url;
+    private static String issuer;
+    private static GenericContainer<?> container;
+
+    private TestKeycloak() {
+    }
+
+    /** Base URL of Keycloak, without a trailing slash (the realm is at {@code url() + "/realms/esg-one"}). */
+    public static synchronized String url() {
+        if (url == null) {
+            url = resolve();
+        }
+        return url;
+    }
+
+    /** The {@code iss} of the realm's tokens, as Keycloak announces it. */
+    public static synchronized String issuer() {
+        if (issuer == null) {
+            JsonNode discovery = getJson(url() + "/realms/" + REALM + "/.well-known/openid-configuration");
+            issuer = discovery.path("issuer").asString(null);
+            if (issuer == null) {
+                throw new IllegalStateException("Keycloak at " + url() + " announces no issuer for realm " + REALM);
+            }
+        }
+        return issuer;
+    }
+
+    /** The realm's public keys (JWKS). */
+    public static String jwkSetUri() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    /** An access token of {@code username} from the {@code esg-web} client's password grant. */
+    public static String passwordToken(String username, String password) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", WEB_CLIENT_ID);
+        form.put("username", username);
+        form.put("password", password);
+        return token(form, username);
+    }
+
+    /** An access token of a demo user (password {@link #DEMO_PASSWORD}). */
+    public static String demoToken(String username) {
+        return passwordToken(username, DEMO_PASSWORD);
+    }
+
+    /** An access token of {@link #ADMIN} (realm role {@code admin}). */
+    public static String adminToken() {
+        return passwordToken(ADMIN, DEMO_PASSWORD);
+    }
+
+    /** An access token of the {@code directory-service} service account (client credentials). */
+    public static String directoryServiceToken() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", DIRECTORY_SERVICE_CLIENT_ID);
+        form.put("client_secret", DIRECTORY_SERVICE_SECRET);
+        return token(form, DIRECTORY_SERVICE_CLIENT_ID);
+    }
+
+    private static String token(Map<String, String> form, String who) {
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(url() + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token for " + who + ": HTTP "
+                    + response.statusCode() + " " + response.body());
+        }
+        String token = parse(response.body()).path("access_token").asString(null);
+        if (token == null) {
+            throw new IllegalStateException("Keycloak answered without an access_token for " + who);
+        }
+        return token;
+    }
+
+    private static String resolve() {
+        String fromEnv = System.getenv("KEYCLOAK_URL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return stripSlash(fromEnv.trim());
+        }
+        if (dockerAvailable()) {
+            return startContainer();
+        }
+        throw new IllegalStateException("No Keycloak: run the tests with ./dev/test (starts one), or set KEYCLOAK_URL");
+    }
+
+    private static String startContainer() {
+        Path realmFile = findRealmFile();
+        GenericContainer<?> kc = new GenericContainer<>(IMAGE)
+                .withExposedPorts(8080)
+                .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+                .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
+                .withEnv("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
+                .withCopyFileToContainer(MountableFile.forHostPath(realmFile), "/opt/keycloak/data/import/" + REALM + "-realm.json")
+                // no --hostname: the mapped port is only known after the start, so iss follows the address
+                // the token was requested at; issuer() reads it back from the discovery document
+                .withCommand("start-dev", "--import-realm")
+                .waitingFor(Wait.forHttp("/realms/" + REALM + "/.well-known/openid-configuration")
+                        .forPort(8080)
+                        .forStatusCode(200)
+                        .withStartupTimeout(STARTUP));
+        kc.start();
+        container = kc; // stopped by Testcontainers (Ryuk) when the JVM ends
+        return "http://" + kc.getHost() + ":" + kc.getMappedPort(8080);
+    }
+
+    private static Path findRealmFile() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve(REALM_FILE);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Cannot find " + REALM_FILE + " above " + dir);
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    private static JsonNode getJson(String uri) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + uri + " answered HTTP " + response.statusCode());
+        }
+        return parse(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak at " + url + " is unreachable (" + request.uri() + "): " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        return JsonMapper.shared().readTree(json);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
