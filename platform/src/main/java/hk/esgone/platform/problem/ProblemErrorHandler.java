@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
@@ -42,6 +43,12 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.error(ex);
+        }
+        if (ex instanceof AuthenticationServiceException) {
+            // the identity provider (its keys) could not be reached: an outage, not a bad token
+            log.warn("Token could not be checked on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), ex.toString());
+            ex = ApiProblem.unavailable("auth-unavailable", "Your token cannot be checked right now. Try again shortly.", 5);
         }
         ProblemDetail problem = toProblem(ex, exchange);
         if (ex instanceof ErrorResponse errorResponse) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -73,7 +74,10 @@ public final class EsgSecurity {
                 .webClient(webClient)
                 .build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        // Nimbus reports an unreachable key endpoint as a bare IllegalStateException, which would end as a
+        // 500; as an AuthenticationServiceException it becomes a 503 (ProblemErrorHandler), never a 401.
+        return token -> decoder.decode(token).onErrorMap(IllegalStateException.class,
+                ex -> new AuthenticationServiceException("The token's signing keys could not be fetched", ex));
     }
 
     public static OAuth2TokenValidator<Jwt> validator(EsgSecurityProperties properties) {

@@ -1,0 +1,54 @@
+package hk.esgone.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+
+import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.problem.ProblemResponses;
+import hk.esgone.platform.security.Caller;
+import hk.esgone.platform.security.EsgSecurity;
+
+/**
+ * Edge authorization. Every token is validated here (signature from Keycloak's JWKS, issuer, audience,
+ * expiry); a token that fails is refused with 401 even on a public route, never treated as anonymous.
+ * The services check the same token and their finer rules again (defence in depth).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    /** Reads anyone may make without an account: the directory, the offer catalogue, badge pages and checks. */
+    static final String[] PUBLIC_READS = {
+            "/api/v1/directory/companies/**", "/api/v1/directory/search/**", "/api/v1/directory/taxonomies/**",
+            "/api/v1/offers/catalogue/**",
+            "/api/v1/badges/verify/**", "/api/v1/badges/status-lists/**",
+            "/badges/**", "/widget/**", "/.well-known/**"};
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        return EsgSecurity.resourceServer(http, jwtDecoder)
+                // the services' answers pass through unchanged; OwnResponseHeaders covers the gateway's own answers
+                .headers(ServerHttpSecurity.HeaderSpec::disable)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/api/v1/*/admin/**").hasRole(Caller.ROLE_ADMIN)
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
+                        .anyExchange().authenticated())
+                .build();
+    }
+
+    /** Requests Spring Security's firewall refuses (path traversal, encoded slashes, odd methods) get a problem body too. */
+    @Bean
+    ServerExchangeRejectedHandler problemOnRejectedExchange() {
+        return (exchange, ex) -> ProblemResponses.write(exchange, ApiProblem.body(HttpStatus.BAD_REQUEST, "bad-request",
+                "Bad request", "The request path or method is not allowed."));
+    }
+}
