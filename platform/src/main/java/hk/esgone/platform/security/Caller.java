@@ -18,6 +18,8 @@ public record Caller(String subject, String username, String email, Set<String> 
     public static final String ROLE_SME = "sme";
     public static final String ROLE_PARTNER = "partner";
     public static final String ROLE_ADMIN = "admin";
+    /** The realm roles the marketplace knows; Keycloak's own (offline_access, default-roles-*, ...) are left out. */
+    public static final Set<String> APPLICATION_ROLES = Set.of(ROLE_BUYER, ROLE_SME, ROLE_PARTNER, ROLE_ADMIN);
 
     public boolean hasRole(String role) {
         return roles.contains(role);
@@ -46,7 +48,7 @@ public record Caller(String subject, String username, String email, Set<String> 
         Object realmAccess = jwt.getClaims().get("realm_access");
         Set<String> roles = new LinkedHashSet<>();
         if (realmAccess instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> values) {
-            values.forEach(v -> roles.add(String.valueOf(v)));
+            values.stream().map(String::valueOf).filter(APPLICATION_ROLES::contains).forEach(roles::add);
         }
         return Set.copyOf(roles);
     }
