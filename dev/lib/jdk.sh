@@ -8,11 +8,20 @@ java_major() {
   printf '%s' "${v%%.*}"
 }
 
+# Maven 3.9 on JDK 24+ warns about sun.misc.Unsafe at every start; the option that allows it quietly
+# exists only from JDK 24 on, so it is set here rather than in .mvn/jvm.config.
+quiet_maven_on() {
+  if [ "$(java_major "$1")" -ge 24 ] 2>/dev/null; then
+    case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+  fi
+}
+
 find_jdk() {
   local candidate major
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     major=$(java_major "$JAVA_HOME")
     if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
+      quiet_maven_on "$JAVA_HOME"
       return 0
     fi
   fi
@@ -23,6 +32,7 @@ find_jdk() {
     if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
       export JAVA_HOME="$candidate"
       export PATH="$JAVA_HOME/bin:$PATH"
+      quiet_maven_on "$JAVA_HOME"
       return 0
     fi
   done
