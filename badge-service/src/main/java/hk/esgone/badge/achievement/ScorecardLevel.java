@@ -1,0 +1,6 @@
+package hk.esgone.badge.achievement;
+
+/** Ordered: BRONZE < SILVER < GOLD < PLATINUM. */
+public enum ScorecardLevel {
+    BRONZE, SILVER, GOLD, PLATINUM
+}

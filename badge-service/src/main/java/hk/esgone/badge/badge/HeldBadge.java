@@ -1,0 +1,24 @@
+package hk.esgone.badge.badge;
+
+import java.time.Instant;
+
+import hk.esgone.badge.achievement.AchievementKind;
+import hk.esgone.badge.achievement.ScorecardLevel;
+import hk.esgone.badge.common.Bilingual;
+
+/** One badge in the holders answer and in events (docs/contracts.md); {@code companyId} only in events. */
+public record HeldBadge(
+        String id,
+        String achievementId,
+        AchievementKind achievementKind,
+        ScorecardLevel scorecardLevel,
+        Bilingual name,
+        BadgeStatus status,
+        Instant validFrom,
+        Instant validUntil) {
+
+    public static HeldBadge of(BadgeDocument b, Instant now) {
+        return new HeldBadge(b.id(), b.achievementId(), b.achievementKind(), b.scorecardLevel(), b.name(), b.statusAt(now),
+                b.validFrom(), b.validUntil());
+    }
+}

@@ -1,0 +1,32 @@
+package hk.esgone.badge.config;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+import hk.esgone.badge.badge.BadgeService;
+import hk.esgone.badge.events.EventStore;
+import hk.esgone.badge.idempotency.Idempotency;
+import reactor.core.publisher.Mono;
+
+/** Creates the indexes the design relies on (unique status positions, unique event ids) before requests are served. */
+@Component
+class DatabaseSetup implements InitializingBean {
+
+    private final BadgeService badges;
+    private final EventStore events;
+    private final Idempotency idempotency;
+
+    DatabaseSetup(BadgeService badges, EventStore events, Idempotency idempotency) {
+        this.badges = badges;
+        this.events = events;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
+        Mono.when(badges.createIndexes(), events.createIndexes(), idempotency.createIndexes()).block(Duration.ofSeconds(60));
+    }
+}
