@@ -9,9 +9,13 @@ import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConf
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
+import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.problem.ProblemErrorHandler;
+import hk.esgone.platform.problem.ProblemResponses;
 import hk.esgone.platform.security.EsgSecurity;
 import hk.esgone.platform.security.EsgSecurityProperties;
 import hk.esgone.platform.web.CorrelationId;
@@ -53,6 +57,13 @@ public class PlatformAutoConfiguration {
     @Bean
     WebClientCustomizer correlationIdPropagation() {
         return builder -> builder.filter(CorrelationId.propagating());
+    }
+
+    /** Requests Spring Security's firewall refuses (path traversal, encoded slashes, odd methods) get a problem body too. */
+    @Bean
+    ServerExchangeRejectedHandler problemOnRejectedExchange() {
+        return (exchange, ex) -> ProblemResponses.write(exchange, ApiProblem.body(HttpStatus.BAD_REQUEST, "bad-request",
+                "Bad request", "The request path or method is not allowed."));
     }
 
     @Bean

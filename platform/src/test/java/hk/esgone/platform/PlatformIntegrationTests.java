@@ -64,6 +64,9 @@ class PlatformIntegrationTests {
     @Autowired
     WebTestClient web;
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
     String smeToken() {
         return issuer.tokenFor("sme-user", List.of("sme"), "cmp-demo-supplier");
     }
@@ -158,6 +161,14 @@ class PlatformIntegrationTests {
                 .contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange()
                 .expectStatus().isEqualTo(415)
                 .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "unsupported-media-type");
+    }
+
+    @Test
+    void pathsTheFirewallRefusesAreProblemsToo() {
+        web.get().uri(java.net.URI.create("http://127.0.0.1:" + port + "/things/a%2F..%2Fadmin")).headers(h -> h.setBearerAuth(smeToken())).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "bad-request");
     }
 
     @Test

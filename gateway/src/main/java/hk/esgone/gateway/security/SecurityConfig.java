@@ -3,15 +3,11 @@ package hk.esgone.gateway.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
-import hk.esgone.platform.problem.ApiProblem;
-import hk.esgone.platform.problem.ProblemResponses;
 import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
 
@@ -43,12 +39,5 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                         .anyExchange().authenticated())
                 .build();
-    }
-
-    /** Requests Spring Security's firewall refuses (path traversal, encoded slashes, odd methods) get a problem body too. */
-    @Bean
-    ServerExchangeRejectedHandler problemOnRejectedExchange() {
-        return (exchange, ex) -> ProblemResponses.write(exchange, ApiProblem.body(HttpStatus.BAD_REQUEST, "bad-request",
-                "Bad request", "The request path or method is not allowed."));
     }
 }
