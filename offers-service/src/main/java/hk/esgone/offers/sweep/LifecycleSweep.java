@@ -1,0 +1,109 @@
+package hk.esgone.offers.sweep;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import hk.esgone.offers.claim.ClaimDocument;
+import hk.esgone.offers.claim.ClaimRecovery;
+import hk.esgone.offers.claim.ClaimStatus;
+import hk.esgone.offers.codes.CodePool;
+import hk.esgone.offers.config.OffersProperties;
+import hk.esgone.offers.idempotency.IdempotencyStore;
+import hk.esgone.offers.offer.OfferDocument;
+import hk.esgone.offers.offer.OfferStatus;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The periodic sweep: persists what the clock already decided (offers past their window become
+ * EXPIRED, unredeemed claims of ended offers become EXPIRED — reads apply the same rules without
+ * waiting for it), runs claim recovery and code-upload recovery, and removes expired idempotency keys
+ * (which a real MongoDB's TTL index would do, and the embedded server never does). Every step is a conditional,
+ * repeatable write, so replicas may sweep at the same time.
+ */
+@Component
+public class LifecycleSweep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LifecycleSweep.class);
+    private static final Duration STALE_UPLOAD = Duration.ofMinutes(10);
+
+    private final ReactiveMongoTemplate mongo;
+    private final ClaimRecovery recovery;
+    private final CodePool codePool;
+    private final IdempotencyStore idempotency;
+    private final Clock clock;
+    private final OffersProperties.Sweep settings;
+    private volatile Disposable running;
+
+    LifecycleSweep(ReactiveMongoTemplate mongo, ClaimRecovery recovery, CodePool codePool, IdempotencyStore idempotency, Clock clock,
+                   OffersProperties properties) {
+        this.mongo = mongo;
+        this.recovery = recovery;
+        this.codePool = codePool;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.settings = properties.sweep();
+    }
+
+    public record Report(long offersExpired, long claimsExpired, ClaimRecovery.Report recovery, long uploadsRepaired,
+                         long idempotencyKeysPurged) {
+    }
+
+    public Mono<Report> run() {
+        Date now = Date.from(clock.instant());
+        Mono<Long> offers = mongo.getCollection(OfferDocument.COLLECTION).flatMap(c -> Mono.from(c.updateMany(
+                        Filters.and(Filters.in("status", List.of(OfferStatus.SUBMITTED.name(), OfferStatus.PUBLISHED.name(), OfferStatus.PAUSED.name())),
+                                Filters.lte("validUntil", now)),
+                        Updates.combine(Updates.set("status", OfferStatus.EXPIRED.name()), Updates.set("closedAt", now)))))
+                .map(r -> r.getModifiedCount());
+        Mono<Long> claims = mongo.getCollection(ClaimDocument.COLLECTION).flatMap(c -> Mono.from(c.updateMany(
+                        Filters.and(Filters.eq("status", ClaimStatus.ACTIVE.name()), Filters.lte("redeemBy", now)),
+                        Updates.set("status", ClaimStatus.EXPIRED.name()))))
+                .map(r -> r.getModifiedCount());
+        return offers.flatMap(o -> claims.flatMap(c -> recovery.recover()
+                .flatMap(r -> codePool.recoverBatches(STALE_UPLOAD)
+                        .flatMap(u -> idempotency.purgeExpired().map(k -> new Report(o, c, r, u, k))))));
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled()) {
+            return;
+        }
+        running = Flux.interval(settings.interval(), settings.interval(), Schedulers.boundedElastic())
+                .onBackpressureDrop()
+                .concatMap(tick -> run().onErrorResume(e -> {
+                    log.warn("Sweep failed; the next one retries", e);
+                    return Mono.empty();
+                }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable d = running;
+        if (d != null) {
+            d.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null;
+    }
+
+}

@@ -1,0 +1,16 @@
+package hk.esgone.offers.upstream;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The part of directory-service's public company profile this service uses. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record CompanyProfile(String id, String kind, Industry industry, String sector, String status) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Industry(String code) {
+    }
+
+    public String industryCode() {
+        return industry == null ? null : industry.code();
+    }
+}
