@@ -13,13 +13,13 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import hk.esgone.testsupport.mongo.TestMongo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  * tests use their own company and achievement ids instead of a fresh database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "30s")
 public abstract class BadgeServiceIntegrationTest {
 
     protected static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
@@ -51,11 +50,17 @@ public abstract class BadgeServiceIntegrationTest {
         registry.add("server.address", () -> "127.0.0.1");
     }
 
-    @Autowired
     protected WebTestClient web;
 
     @LocalServerPort
     protected int port;
+
+    @org.junit.jupiter.api.BeforeEach
+    void unpooledClient() {
+        if (web == null) {
+            web = TestWebClients.unpooled(port);
+        }
+    }
 
     private static Path tempDir() {
         try {

@@ -30,6 +30,7 @@ import hk.esgone.offers.claim.ClaimRecovery;
 import hk.esgone.offers.sweep.LifecycleSweep;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import hk.esgone.testsupport.mongo.TestMongo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -110,10 +111,7 @@ public abstract class OffersIntegrationTest {
     @BeforeEach
     void cleanSlate() {
         if (web == null) {
-            web = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
-                    .baseUrl("http://127.0.0.1:" + port)
-                    .responseTimeout(Duration.ofSeconds(60))
-                    .build();
+            web = TestWebClients.unpooled(port);
         }
         Flux.fromIterable(COLLECTIONS)
                 .concatMap(name -> mongo.getCollection(name).flatMap(c -> Mono.from(c.deleteMany(new Document()))))
