@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens. The test classes extending this share one application context (and these fakes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "20s") // generous for a loaded CI machine; no test waits for it
+@AutoConfigureWebTestClient(timeout = "60s") // generous for a loaded CI machine; no test waits for it
 abstract class AbstractGatewayTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();

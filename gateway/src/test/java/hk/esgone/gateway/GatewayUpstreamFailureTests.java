@@ -27,7 +27,7 @@ import hk.esgone.testsupport.jwt.TestTokenIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
         "esg.gateway.health.timeout=2s"})
-@AutoConfigureWebTestClient(timeout = "20s") // generous for a loaded CI machine; no test waits for it
+@AutoConfigureWebTestClient(timeout = "60s") // generous for a loaded CI machine; no test waits for it
 class GatewayUpstreamFailureTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();

@@ -7,10 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -32,6 +30,7 @@ import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -45,7 +44,6 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = PlatformIntegrationTests.TestApp.class,
         properties = "esg.web.max-request-size=2KB")
-@AutoConfigureWebTestClient
 class PlatformIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
@@ -61,11 +59,15 @@ class PlatformIntegrationTests {
         issuer.close();
     }
 
-    @Autowired
     WebTestClient web;
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        web = TestWebClients.unpooled(port);
+    }
 
     String smeToken() {
         return issuer.tokenFor("sme-user", List.of("sme"), "cmp-demo-supplier");
