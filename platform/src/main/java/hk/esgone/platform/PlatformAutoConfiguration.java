@@ -1,18 +1,28 @@
 package hk.esgone.platform;
 
+import java.time.Clock;
+
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
+import hk.esgone.platform.idempotency.IdempotencyProperties;
+import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.idempotency.IdempotentExecutor;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.problem.ProblemErrorHandler;
 import hk.esgone.platform.problem.ProblemResponses;
@@ -25,7 +35,9 @@ import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
 
 /** Cross-cutting defaults every ESG One application gets by depending on {@code platform}. */
-@AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class)
+// after the reactive Mongo auto-configuration (named, since Mongo is optional), so that @ConditionalOnBean sees its template
+@AutoConfiguration(before = ErrorWebFluxAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
 @EnableConfigurationProperties({EsgSecurityProperties.class, PlatformWebProperties.class})
 public class PlatformAutoConfiguration {
 
@@ -71,5 +83,29 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("esg.security.issuer")
     ReactiveJwtDecoder esgJwtDecoder(EsgSecurityProperties properties) {
         return EsgSecurity.jwtDecoder(properties);
+    }
+
+    /**
+     * The shared {@code Idempotency-Key} store and executor, in applications with reactive MongoDB only (the
+     * gateway has none). A service that declares its own {@link IdempotencyStore} keeps it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ReactiveMongoTemplate.class)
+    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    @EnableConfigurationProperties(IdempotencyProperties.class)
+    static class IdempotencyConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotencyStore idempotencyStore(ReactiveMongoTemplate mongo, IdempotencyProperties properties, ObjectProvider<Clock> clock) {
+            return new IdempotencyStore(mongo, properties.collection(), clock.getIfAvailable(Clock::systemUTC),
+                    properties.retention(), properties.lease());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotentExecutor idempotentExecutor(IdempotencyStore store) {
+            return new IdempotentExecutor(store);
+        }
     }
 }

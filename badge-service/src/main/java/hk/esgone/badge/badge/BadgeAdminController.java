@@ -1,6 +1,10 @@
 package hk.esgone.badge.badge;
 
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,36 +17,60 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.badge.common.Ids;
 import hk.esgone.badge.common.Page;
-import hk.esgone.badge.idempotency.Idempotency;
+import hk.esgone.platform.idempotency.IdempotencyKey;
+import hk.esgone.platform.idempotency.IdempotentExecutor;
+import hk.esgone.platform.idempotency.RequestFingerprint;
+import hk.esgone.platform.idempotency.StoredResponse;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Admin operations on badges (paths under /admin/** need the admin role, see SecurityConfig). */
 @RestController
 class BadgeAdminController {
 
-    private final BadgeService badges;
-    private final Idempotency idempotency;
+    private static final String ISSUE = "/api/v1/badges/admin/badges";
+    private static final String BULK_ISSUE = "/api/v1/badges/admin/badges/bulk";
 
-    BadgeAdminController(BadgeService badges, Idempotency idempotency) {
+    private final BadgeService badges;
+    private final IdempotentExecutor idempotent;
+    private final JsonMapper json;
+
+    BadgeAdminController(BadgeService badges, IdempotentExecutor idempotent, JsonMapper json) {
         this.badges = badges;
-        this.idempotency = idempotency;
+        this.idempotent = idempotent;
+        this.json = json;
     }
 
-    @PostMapping("/api/v1/badges/admin/badges")
-    Mono<ResponseEntity<String>> issue(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+    /** Issues one badge. Requires {@code Idempotency-Key}; a retry with the same key replays the same status and body. */
+    @PostMapping(ISSUE)
+    Mono<ResponseEntity<String>> issue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                        @Validated @RequestBody BadgeRequests.IssueRequest request) {
-        return admin().flatMap(caller -> idempotency.run("issue:" + caller.subject(), key, request, HttpStatus.CREATED,
+        return admin().flatMap(caller -> idempotently("issue:" + caller.subject(), key, ISSUE, request, HttpStatus.CREATED,
                 () -> badges.issue(request, caller.subject())));
     }
 
-    @PostMapping("/api/v1/badges/admin/badges/bulk")
-    Mono<ResponseEntity<String>> bulkIssue(@RequestHeader(name = Idempotency.HEADER, required = false) String key,
+    @PostMapping(BULK_ISSUE)
+    Mono<ResponseEntity<String>> bulkIssue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                            @Validated @RequestBody BadgeRequests.BulkIssueRequest request) {
-        return admin().flatMap(caller -> idempotency.run("bulk:" + caller.subject(), key, request, HttpStatus.OK,
+        return admin().flatMap(caller -> idempotently("bulk:" + caller.subject(), key, BULK_ISSUE, request, HttpStatus.OK,
                 () -> badges.bulkIssue(request, caller.subject())));
+    }
+
+    /**
+     * Runs {@code action} once per admin, operation and key. Keys are scoped to the admin (and the operation).
+     * Only successes are stored and replayed: a refusal releases the key, so the admin may retry with it.
+     */
+    private Mono<ResponseEntity<String>> idempotently(String scope, String headerValue, String path, Object request,
+                                                      HttpStatus successStatus, Supplier<Mono<?>> action) {
+        String key = IdempotencyKey.require(headerValue);
+        String fingerprint = RequestFingerprint.of("POST", path, json.writeValueAsString(request));
+        return idempotent.execute(scope, key, fingerprint, attempt -> Mono.defer(action)
+                        .map(result -> new StoredResponse(successStatus.value(), MediaType.APPLICATION_JSON_VALUE,
+                                json.writeValueAsString(result), Map.of())))
+                .map(IdempotentExecutor.Outcome::toResponseEntity);
     }
 
     @PostMapping("/api/v1/badges/admin/badges/{id}/renew")

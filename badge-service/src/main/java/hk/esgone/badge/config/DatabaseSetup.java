@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import hk.esgone.badge.badge.BadgeService;
 import hk.esgone.badge.events.EventStore;
-import hk.esgone.badge.idempotency.Idempotency;
+import hk.esgone.platform.idempotency.IdempotencyStore;
 import reactor.core.publisher.Mono;
 
 /** Creates the indexes the design relies on (unique status positions, unique event ids) before requests are served. */
@@ -16,9 +16,9 @@ class DatabaseSetup implements InitializingBean {
 
     private final BadgeService badges;
     private final EventStore events;
-    private final Idempotency idempotency;
+    private final IdempotencyStore idempotency;
 
-    DatabaseSetup(BadgeService badges, EventStore events, Idempotency idempotency) {
+    DatabaseSetup(BadgeService badges, EventStore events, IdempotencyStore idempotency) {
         this.badges = badges;
         this.events = events;
         this.idempotency = idempotency;
@@ -27,6 +27,6 @@ class DatabaseSetup implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
-        Mono.when(badges.createIndexes(), events.createIndexes(), idempotency.createIndexes()).block(Duration.ofSeconds(60));
+        Mono.when(badges.createIndexes(), events.createIndexes(), idempotency.ensureIndexes()).block(Duration.ofSeconds(60));
     }
 }

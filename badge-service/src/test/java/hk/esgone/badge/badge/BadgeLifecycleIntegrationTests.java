@@ -8,16 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 
-import hk.esgone.badge.keys.SigningKeyRing;
 import hk.esgone.badge.support.BadgeServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.idempotency.RequestFingerprint;
 
 class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
 
@@ -25,10 +24,10 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
     BadgeService badgeService;
 
     @Autowired
-    ReactiveMongoTemplate mongo;
+    JsonMapper jsonMapper;
 
     @Autowired
-    JsonMapper jsonMapper;
+    IdempotencyStore idempotencyStore;
 
     @Test
     void anAdminIssuesAnOpenBadgesCredentialToACompanyAndAnyoneSeesItHeld() {
@@ -123,15 +122,12 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
         // a first request with this key that is still running
         String running = "running-" + company;
         var request = new BadgeRequests.IssueRequest(achievement, new BadgeRequests.CompanyRef(company("run"), "33334444", null, null), null);
-        String id = SigningKeyRing.sha256("issue:admin-user\n" + running);
-        Instant now = Instant.now();
-        mongo.insert(new Document(Map.of("_id", id, "requestHash", SigningKeyRing.sha256(jsonMapper.writeValueAsString(request)),
-                "completed", false, "responseStatus", 0, "createdAt", java.util.Date.from(now),
-                "expiresAt", java.util.Date.from(now.plus(1, ChronoUnit.DAYS)))), "idempotency_keys").block();
+        idempotencyStore.begin("issue:admin-user", running,
+                RequestFingerprint.of("POST", "/api/v1/badges/admin/badges", jsonMapper.writeValueAsString(request))).block();
         web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
                 .header("Idempotency-Key", running).contentType(MediaType.APPLICATION_JSON).bodyValue(request)
                 .exchange().expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/idempotency-key-in-progress");
+                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/idempotency-key-in-use");
     }
 
     @Test

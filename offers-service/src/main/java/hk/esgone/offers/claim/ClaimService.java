@@ -21,7 +21,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.eligibility.EligibilityChecker;
-import hk.esgone.offers.idempotency.Attempt;
+import hk.esgone.platform.idempotency.Attempt;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.OfferStore;

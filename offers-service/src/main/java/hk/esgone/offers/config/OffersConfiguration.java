@@ -19,10 +19,9 @@ import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.ReservationDocument;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.demo.DemoData;
-import hk.esgone.offers.idempotency.IdempotencyStore;
-import hk.esgone.offers.idempotency.IdempotentExecutor;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.pagination.Cursors;
+import hk.esgone.platform.idempotency.IdempotencyStore;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -62,14 +61,13 @@ class OffersConfiguration {
         return new Cursors(properties.cursorSecret());
     }
 
+    /**
+     * The shared store, configured from {@code esg.offers.idempotency.*} (this bean replaces platform's default
+     * one; platform still provides the {@code IdempotentExecutor} around it).
+     */
     @Bean
     IdempotencyStore idempotencyStore(ReactiveMongoTemplate mongo, Clock clock, OffersProperties properties) {
         return new IdempotencyStore(mongo, "idempotency_keys", clock, properties.idempotency().retention(), properties.idempotency().lease());
-    }
-
-    @Bean
-    IdempotentExecutor idempotentExecutor(IdempotencyStore store) {
-        return new IdempotentExecutor(store);
     }
 
     /**

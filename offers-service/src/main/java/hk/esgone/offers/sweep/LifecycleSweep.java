@@ -19,7 +19,7 @@ import hk.esgone.offers.claim.ClaimRecovery;
 import hk.esgone.offers.claim.ClaimStatus;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
-import hk.esgone.offers.idempotency.IdempotencyStore;
+import hk.esgone.platform.idempotency.IdempotencyStore;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
 import reactor.core.Disposable;

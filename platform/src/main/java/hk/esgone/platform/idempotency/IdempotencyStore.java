@@ -1,4 +1,4 @@
-package hk.esgone.offers.idempotency;
+package hk.esgone.platform.idempotency;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -63,12 +63,22 @@ public class IdempotencyStore {
         return lease;
     }
 
-    /** TTL indexes (honoured by a real MongoDB; the embedded server relies on the read-time check and the purge). */
+    /**
+     * TTL indexes (honoured by a real MongoDB; the embedded server relies on the read-time check and the purge).
+     * An equivalent index under another name (created by earlier code on the same collection) is kept.
+     */
     public Mono<Void> ensureIndexes() {
         IndexOptions ttl = new IndexOptions().name("expiresAt_ttl").expireAfter(0L, TimeUnit.SECONDS);
         return keys().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("expiresAt"), ttl)))
-                .then(responses().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("expiresAt"), ttl))))
+                .onErrorResume(IdempotencyStore::isSameIndexUnderAnotherName, e -> Mono.empty())
+                .then(responses().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("expiresAt"), ttl)))
+                        .onErrorResume(IdempotencyStore::isSameIndexUnderAnotherName, e -> Mono.empty()))
                 .then();
+    }
+
+    /** MongoDB's IndexOptionsConflict: the same keys and options are already indexed under another name. */
+    private static boolean isSameIndexUnderAnotherName(Throwable e) {
+        return e instanceof MongoException m && m.getCode() == 85;
     }
 
     /** Outcome of {@link #begin}: either this caller now runs the request, or it gets the stored response. */

@@ -1,4 +1,4 @@
-package hk.esgone.offers.idempotency;
+package hk.esgone.platform.idempotency;
 
 /**
  * What an idempotent operation is told about its request.

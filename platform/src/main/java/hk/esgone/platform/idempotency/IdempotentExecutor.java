@@ -1,10 +1,13 @@
-package hk.esgone.offers.idempotency;
+package hk.esgone.platform.idempotency;
 
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
@@ -31,6 +34,27 @@ public class IdempotentExecutor {
 
     /** A response plus whether it is a replay. */
     public record Outcome(StoredResponse response, boolean replayed) {
+
+        /** The response to send: stored status, content type, headers and body, plus {@code Idempotent-Replayed: true} on a replay. */
+        public ResponseEntity<String> toResponseEntity() {
+            ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatusCode.valueOf(response.status()))
+                    .contentType(MediaType.parseMediaType(response.contentType()));
+            response.headers().forEach(builder::header);
+            if (replayed) {
+                builder.header(IdempotencyKey.REPLAYED_HEADER, "true");
+            }
+            return builder.body(response.body());
+        }
+    }
+
+    /**
+     * Like {@link #execute(String, String, String, Function, Function)}, but a refusal ({@link ApiProblem})
+     * is not stored: like any other failure it releases the key and reaches the caller, so a retry with the
+     * same key runs again. Only successful responses are replayed.
+     */
+    public Mono<Outcome> execute(String scope, String key, String fingerprint,
+                                 Function<Attempt, Mono<StoredResponse>> operation) {
+        return execute(scope, key, fingerprint, operation, null);
     }
 
     /**
@@ -39,6 +63,7 @@ public class IdempotentExecutor {
      * @param fingerprint {@link RequestFingerprint} of the request
      * @param operation   the work, given the request's {@link Attempt}
      * @param problems    renders an {@link ApiProblem} the operation raised into the response to store
+     *                    and replay; null: see {@link #execute(String, String, String, Function)}
      */
     public Mono<Outcome> execute(String scope, String key, String fingerprint,
                                  Function<Attempt, Mono<StoredResponse>> operation,
@@ -53,12 +78,15 @@ public class IdempotentExecutor {
 
     private Mono<Outcome> run(IdempotencyStore.Started started, Function<Attempt, Mono<StoredResponse>> operation,
                               Function<ApiProblem, StoredResponse> problems) {
-        return Mono.defer(() -> operation.apply(started.attempt()))
+        Mono<StoredResponse> outcome = Mono.defer(() -> operation.apply(started.attempt()))
                 // stay well inside the lease, so nobody takes the key over while this attempt still runs
                 .timeout(store.lease().dividedBy(2))
                 .onErrorMap(TimeoutException.class, timeout -> ApiProblem.unavailable("request-timeout",
-                        "The request took too long to complete. Retry it with the same Idempotency-Key.", 1))
-                .onErrorResume(ApiProblem.class, problem -> Mono.just(problems.apply(problem)))
+                        "The request took too long to complete. Retry it with the same Idempotency-Key.", 1));
+        if (problems != null) {
+            outcome = outcome.onErrorResume(ApiProblem.class, problem -> Mono.just(problems.apply(problem)));
+        }
+        return outcome
                 .flatMap(response -> response.isFinal()
                         ? store.complete(started, response).map(stored -> new Outcome(stored, false))
                         : store.release(started).thenReturn(new Outcome(response, false)))

@@ -1,4 +1,4 @@
-package hk.esgone.offers.idempotency;
+package hk.esgone.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
-import hk.esgone.offers.support.MutableClock;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.mongo.TestMongo;
 import reactor.core.publisher.Flux;

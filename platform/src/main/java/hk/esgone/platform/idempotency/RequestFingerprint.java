@@ -1,4 +1,4 @@
-package hk.esgone.offers.idempotency;
+package hk.esgone.platform.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
