@@ -1,0 +1,40 @@
+package hk.esgone.directory.onboarding;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+
+import hk.esgone.directory.common.PeriodicJob;
+import reactor.core.Disposable;
+
+@Configuration(proxyBeanMethods = false)
+class OnboardingConfig implements DisposableBean {
+
+    private Disposable retries;
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(OrganizationProvisioner.class)
+    KeycloakOrganizationProvisioner keycloakOrganizationProvisioner(KeycloakAdminProperties properties) {
+        return new KeycloakOrganizationProvisioner(properties);
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    void startRetries(ContextRefreshedEvent event) {
+        if (retries == null) {
+            CompanyOnboardingService onboarding = event.getApplicationContext().getBean(CompanyOnboardingService.class);
+            KeycloakAdminProperties properties = event.getApplicationContext().getBean(KeycloakAdminProperties.class);
+            retries = PeriodicJob.start("provisioning retry", properties.retryInterval(), properties.retryInterval(),
+                    onboarding::retryDueProvisioning);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (retries != null) {
+            retries.dispose();
+        }
+    }
+}

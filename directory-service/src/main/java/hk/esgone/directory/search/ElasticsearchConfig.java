@@ -1,0 +1,48 @@
+package hk.esgone.directory.search;
+
+import java.net.URI;
+
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The Elasticsearch Java client on the non-blocking Rest5Client (Apache HttpClient 5, async). */
+@Configuration(proxyBeanMethods = false)
+class ElasticsearchConfig {
+
+    /** How index documents are written and read: no nulls, unknown fields ignored (older/newer documents). */
+    static JsonMapper documentMapper() {
+        return JsonMapper.builder()
+                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // suggestions read only a few fields of the source
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    @Bean(destroyMethod = "close")
+    Rest5Client elasticsearchRestClient(SearchProperties properties) {
+        return Rest5Client.builder(URI.create(properties.url()))
+                .setConnectionConfigCallback(c -> c
+                        .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(properties.requestTimeout())))
+                .setRequestConfigCallback(r -> r
+                        .setConnectionRequestTimeout(Timeout.of(properties.requestTimeout()))
+                        .setResponseTimeout(Timeout.of(properties.requestTimeout())))
+                .build();
+    }
+
+    @Bean
+    ElasticsearchAsyncClient elasticsearchClient(Rest5Client restClient) {
+        return new ElasticsearchAsyncClient(new Rest5ClientTransport(restClient, new Jackson3JsonpMapper(documentMapper())));
+    }
+}

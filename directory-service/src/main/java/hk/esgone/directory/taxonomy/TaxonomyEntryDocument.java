@@ -1,0 +1,22 @@
+package hk.esgone.directory.taxonomy;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import hk.esgone.directory.common.Bilingual;
+
+/** A taxonomy code as stored; {@code id} is {@code <type path>:<code>}. */
+@Document("taxonomy")
+record TaxonomyEntryDocument(@Id String id, TaxonomyType type, String code, Bilingual label, String group, int order,
+                             boolean active, Integer minOverall, boolean seeded, Instant updatedAt) {
+
+    static String idOf(TaxonomyType type, String code) {
+        return type.path() + ":" + code;
+    }
+
+    TaxonomyEntry toEntry() {
+        return new TaxonomyEntry(code, label, group, order, active, minOverall);
+    }
+}
