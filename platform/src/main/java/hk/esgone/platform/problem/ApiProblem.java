@@ -23,8 +23,15 @@ public class ApiProblem extends ErrorResponseException {
 
     public ApiProblem(HttpStatusCode status, String kind, String title, String detail, Map<String, ?> properties) {
         this(status, kind, title, detail);
-        properties.forEach(getBody()::setProperty);
+        properties.forEach((name, value) -> {
+            if (RESERVED.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is a standard problem member, not an extension");
+            }
+            getBody().setProperty(name, value);
+        });
     }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("type", "title", "status", "detail", "instance");
 
     public static URI type(String kind) {
         return URI.create(TYPE_BASE + kind);

@@ -1,8 +1,9 @@
 package hk.esgone.testsupport.elasticsearch;
 
+import hk.esgone.testsupport.DockerEngine;
+
 import java.time.Duration;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
@@ -35,7 +36,7 @@ public final class TestElasticsearch {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.endsWith("/") ? fromEnv.substring(0, fromEnv.length() - 1) : fromEnv;
         }
-        if (dockerAvailable()) {
+        if (DockerEngine.available()) {
             @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it
             GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withEnv("discovery.type", "single-node")
@@ -51,11 +52,4 @@ public final class TestElasticsearch {
             "No Elasticsearch: run the tests with ./dev/test (starts one), or set ELASTICSEARCH_URL");
     }
 
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package hk.esgone.testsupport.keycloak;
 
+import hk.esgone.testsupport.DockerEngine;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.MountableFile;
@@ -170,7 +171,7 @@ public final class TestKeycloak {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return stripSlash(fromEnv.trim());
         }
-        if (dockerAvailable()) {
+        if (DockerEngine.available()) {
             return startContainer();
         }
         throw new IllegalStateException("No Keycloak: run the tests with ./dev/test (starts one), or set KEYCLOAK_URL");
@@ -207,13 +208,6 @@ public final class TestKeycloak {
         throw new IllegalStateException("Cannot find " + REALM_FILE + " above " + dir);
     }
 
-    private static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 
     private static JsonNode getJson(String uri) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(uri))

@@ -1,8 +1,9 @@
 package hk.esgone.testsupport.mongo;
 
+import hk.esgone.testsupport.DockerEngine;
+
 import java.net.InetSocketAddress;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -43,7 +44,7 @@ public final class TestMongo {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        if (dockerAvailable()) {
+        if (DockerEngine.available()) {
             MongoDBContainer container = new MongoDBContainer("mongo:8.0");
             container.start();
             return container.getConnectionString();
@@ -55,11 +56,4 @@ public final class TestMongo {
         return "mongodb://127.0.0.1:" + address.getPort();
     }
 
-    static boolean dockerAvailable() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (Throwable e) {
-            return false;
-        }
-    }
 }
