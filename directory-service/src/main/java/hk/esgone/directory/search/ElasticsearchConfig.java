@@ -1,7 +1,11 @@
 package hk.esgone.directory.search;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,7 +35,11 @@ class ElasticsearchConfig {
 
     @Bean(destroyMethod = "close")
     Rest5Client elasticsearchRestClient(SearchProperties properties) {
+        Header[] credentials = properties.username() == null || properties.username().isBlank() ? new Header[0]
+                : new Header[] {new BasicHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (properties.username() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8)))};
         return Rest5Client.builder(URI.create(properties.url()))
+                .setDefaultHeaders(credentials)
                 .setConnectionConfigCallback(c -> c
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.requestTimeout())))

@@ -22,6 +22,8 @@ import jakarta.validation.constraints.Pattern;
  * @param cursorSecret      HMAC key of search cursors; set a random value per environment
  * @param reconcileInterval how often a reconcile runs in the background (zero: never)
  * @param autoReindex       rebuild the index at start when its mapping is older than the code's
+ * @param username          basic-auth user for a secured cluster (ECK in production); unset for the dev node
+ * @param password          its password, from a Secret
  */
 @Validated
 @ConfigurationProperties("esg.directory.search")
@@ -34,7 +36,9 @@ public record SearchProperties(
         @Min(1) @Max(5000) Integer batchSize,
         @NotBlank String cursorSecret,
         Duration reconcileInterval,
-        Boolean autoReindex) {
+        Boolean autoReindex,
+        String username,
+        String password) {
 
     public SearchProperties {
         indexPrefix = indexPrefix == null ? "" : indexPrefix;
