@@ -1,5 +1,6 @@
 package hk.esgone.offers.support;
 
+import hk.esgone.testsupport.time.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package hk.esgone.offers.support;
 
+import hk.esgone.testsupport.time.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,5 +1,6 @@
 package hk.esgone.platform.idempotency;
 
+import hk.esgone.testsupport.time.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

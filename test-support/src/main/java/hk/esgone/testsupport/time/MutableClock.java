@@ -1,4 +1,4 @@
-package hk.esgone.platform.idempotency;
+package hk.esgone.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The real clock plus an offset the test moves forward, so leases and validity windows pass without waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
