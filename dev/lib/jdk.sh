@@ -38,7 +38,8 @@ find_jdk() {
   done
   cat >&2 <<'MSG'
 error: no JDK 21 or newer found (JAVA_HOME is unset or older, and none in /usr/lib/jvm).
-       Install one, for example:  apt-get install openjdk-21-jdk   (or Temurin 21/25),
+       Install one, for example Temurin 21 or 25 (Debian 12 ships only 17), or openjdk-21-jdk on
+       Debian 13 / Ubuntu 24.04,
        or set JAVA_HOME to a JDK 21+ and run the command again.
 MSG
   return 1
