@@ -31,6 +31,7 @@ import hk.esgone.directory.company.web.ProfileValidator;
 import hk.esgone.directory.benchmark.PeerBenchmarkService;
 import hk.esgone.directory.demo.DemoCompanyGenerator;
 import hk.esgone.directory.onboarding.CompanyOnboardingService;
+import hk.esgone.directory.support.ProfileBodies;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;
 import hk.esgone.directory.support.FakeKeycloakConfig;
@@ -480,29 +481,7 @@ class CompanyApiIntegrationTests {
 
     /** The company's current profile as a request body (read through the API as an admin). */
     Map<String, Object> profileOf(String id) {
-        JsonNode c = json(get("/api/v1/directory/companies/" + id, tokens.admin()).expectStatus().isOk());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", JSON.convertValue(c.path("name"), Map.class));
-        body.put("description", JSON.convertValue(c.path("description"), Map.class));
-        body.put("industry", c.path("industry").path("code").asString());
-        body.put("sector", c.path("sector").isNull() ? null : c.path("sector").path("code").asString());
-        body.put("locations", c.path("locations").findValuesAsString("code"));
-        List<Map<String, Object>> certs = new ArrayList<>();
-        for (JsonNode x : c.path("certifications")) {
-            certs.add(Map.of("code", x.path("code").asString(), "number", x.path("number").asString(),
-                    "issuer", x.path("issuer").asString(), "validUntil", x.path("validUntil").asString()));
-        }
-        body.put("certifications", certs);
-        List<Map<String, Object>> solutions = new ArrayList<>();
-        for (JsonNode s : c.path("solutions")) {
-            solutions.add(Map.of("category", s.path("category").path("code").asString(), "title", JSON.convertValue(s.path("title"), Map.class)));
-        }
-        body.put("solutions", solutions);
-        body.put("website", c.path("website").asString(null));
-        body.put("contact", c.path("contact").isNull() ? null : JSON.convertValue(c.path("contact"), Map.class));
-        body.put("logoUrl", c.path("logoUrl").asString(null));
-        body.put("sizeBand", c.path("sizeBand").isNull() ? null : c.path("sizeBand").path("code").asString());
-        return body;
+        return ProfileBodies.editableProfile(json(get("/api/v1/directory/companies/" + id, tokens.admin()).expectStatus().isOk()));
     }
 
     WebTestClient.ResponseSpec get(String uri, String token) {

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +39,7 @@ import hk.esgone.directory.company.domain.CompanyDocument;
 import hk.esgone.directory.company.domain.CompanyKind;
 import hk.esgone.directory.company.domain.CompanyRepository;
 import hk.esgone.directory.company.domain.CompanyStatus;
+import hk.esgone.directory.support.ProfileBodies;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;
 import hk.esgone.directory.support.FakeBadgeFeed;
@@ -469,21 +469,7 @@ class SearchIntegrationTests {
     }
 
     Map<String, Object> profileOf(String id) {
-        JsonNode c = json(get("/api/v1/directory/companies/" + id).expectStatus().isOk());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", JSON.convertValue(c.path("name"), Map.class));
-        body.put("description", JSON.convertValue(c.path("description"), Map.class));
-        body.put("industry", c.path("industry").path("code").asString());
-        body.put("sector", c.path("sector").isNull() ? null : c.path("sector").path("code").asString());
-        body.put("locations", c.path("locations").findValuesAsString("code"));
-        List<Map<String, Object>> certs = new ArrayList<>();
-        for (JsonNode x : c.path("certifications")) {
-            certs.add(Map.of("code", x.path("code").asString(), "number", x.path("number").asString(),
-                    "issuer", x.path("issuer").asString(), "validUntil", x.path("validUntil").asString()));
-        }
-        body.put("certifications", certs);
-        body.put("sizeBand", c.path("sizeBand").isNull() ? null : c.path("sizeBand").path("code").asString());
-        return body;
+        return ProfileBodies.editableProfile(json(get("/api/v1/directory/companies/" + id).expectStatus().isOk()));
     }
 
     WebTestClient.ResponseSpec get(String uri) {
