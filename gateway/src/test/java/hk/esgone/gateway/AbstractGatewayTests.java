@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,6 +18,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  * tokens. The test classes extending this share one application context (and these fakes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "60s") // generous for a loaded CI machine; no test waits for it
 abstract class AbstractGatewayTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
@@ -39,7 +37,6 @@ abstract class AbstractGatewayTests {
     static final String PROBLEM_BASE = "https://esg-one.hk/problems/";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Autowired
     WebTestClient client;
 
     @LocalServerPort
@@ -55,6 +52,7 @@ abstract class AbstractGatewayTests {
 
     @BeforeEach
     void resetUpstreams() {
+        client = TestWebClients.unpooled(port);
         DIRECTORY.reset();
         OFFERS.reset();
         BADGE.reset();

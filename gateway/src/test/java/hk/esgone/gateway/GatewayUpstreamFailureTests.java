@@ -8,9 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 
 /**
  * The gateway in front of services that fail: directory is not running (connection refused), offers
@@ -27,7 +27,6 @@ import hk.esgone.testsupport.jwt.TestTokenIssuer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
         "esg.gateway.health.timeout=2s"})
-@AutoConfigureWebTestClient(timeout = "60s") // generous for a loaded CI machine; no test waits for it
 class GatewayUpstreamFailureTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
@@ -35,7 +34,8 @@ class GatewayUpstreamFailureTests {
     static final FakeUpstream OFFERS_HANGING = FakeUpstream.start("offers");
     static final FakeUpstream BADGE = FakeUpstream.start("badge");
 
-    @Autowired
+    @LocalServerPort
+    int port;
     WebTestClient client;
 
     @DynamicPropertySource
@@ -53,6 +53,7 @@ class GatewayUpstreamFailureTests {
 
     @BeforeEach
     void resetBadge() {
+        client = TestWebClients.unpooled(port);
         BADGE.reset();
     }
 

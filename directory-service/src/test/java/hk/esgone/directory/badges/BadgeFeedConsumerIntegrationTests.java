@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +26,7 @@ import hk.esgone.directory.support.FakeBadgeFeed;
 import hk.esgone.directory.support.FakeKeycloakConfig;
 import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 
 /**
  * Badge status arrives from badge-service's event feed (a fake one here, per docs/contracts.md): applied
@@ -33,7 +34,6 @@ import hk.esgone.testsupport.jwt.TestTokenIssuer;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"esg.directory.demo.enabled=true", "esg.directory.demo.count=10"})
-@AutoConfigureWebTestClient
 @Import(FakeKeycloakConfig.class)
 class BadgeFeedConsumerIntegrationTests {
 
@@ -62,11 +62,13 @@ class BadgeFeedConsumerIntegrationTests {
     CompanyRepository companies;
     @Autowired
     ReactiveMongoTemplate mongo;
-    @Autowired
+    @LocalServerPort
+    int port;
     WebTestClient web;
 
     @BeforeEach
     void demoDataLoaded() {
+        web = TestWebClients.unpooled(port);
         Await.until("demo data", Duration.ofSeconds(30), () -> companies.findById("cmp-demo-supplier").blockOptional().isPresent());
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +40,7 @@ import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.directory.support.TestTokens;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"esg.directory.demo.enabled=true", "esg.directory.demo.count=60"})
-@AutoConfigureWebTestClient
 @Import(FakeKeycloakConfig.class)
 class CompanyApiIntegrationTests {
 
@@ -71,7 +71,8 @@ class CompanyApiIntegrationTests {
         issuer.close();
     }
 
-    @Autowired
+    @LocalServerPort
+    int port;
     WebTestClient web;
     @Autowired
     CompanyRepository companies;
@@ -86,7 +87,7 @@ class CompanyApiIntegrationTests {
 
     @BeforeEach
     void demoDataLoaded() {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        web = TestWebClients.unpooled(port);
         Await.until("the demo data is loaded", Duration.ofSeconds(60), () -> companies.count().block() >= 60);
         keycloak.down = false;
     }

@@ -2,7 +2,6 @@ package hk.esgone.directory.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +26,7 @@ import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.directory.support.TestTokens;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.keycloak.TestKeycloak;
+import hk.esgone.testsupport.web.TestWebClients;
 import jakarta.ws.rs.core.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * and Keycloak ends up with exactly one organization for the company, with the applicant in it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 class ApprovalWithKeycloakIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
@@ -55,7 +54,8 @@ class ApprovalWithKeycloakIntegrationTests {
         registry.add("esg.directory.keycloak.timeout", () -> "5s");
     }
 
-    @Autowired
+    @LocalServerPort
+    int port;
     WebTestClient web;
     @Autowired
     KeycloakOrganizationProvisioner provisioner;
@@ -77,7 +77,7 @@ class ApprovalWithKeycloakIntegrationTests {
 
     @Test
     void approvalWaitsOutAKeycloakOutageAndProvisionsExactlyOnce() {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        web = TestWebClients.unpooled(port);
         RealmResource realm = provisioner.keycloak().realm(TestKeycloak.REALM);
         UserRepresentation user = new UserRepresentation();
         user.setUsername("dir-approval-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");

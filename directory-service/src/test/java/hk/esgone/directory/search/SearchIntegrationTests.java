@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -49,6 +49,7 @@ import hk.esgone.directory.support.TestTokens;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.elasticsearch.TestElasticsearch;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.TestWebClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +61,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"esg.directory.demo.enabled=true", "esg.directory.demo.count=2000"})
-@AutoConfigureWebTestClient
 @Import(FakeKeycloakConfig.class)
 class SearchIntegrationTests {
 
@@ -94,9 +94,8 @@ class SearchIntegrationTests {
         }
     }
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
-    @Autowired
     WebTestClient web;
     @Autowired
     CompanyRepository companies;
@@ -109,7 +108,7 @@ class SearchIntegrationTests {
 
     @BeforeEach
     void directoryIndexed() {
-        web = web.mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        web = TestWebClients.unpooled(port);
         proxy.start();
         Await.until("the demo directory is loaded", Duration.ofSeconds(120), () -> companies.count().block() >= 2000);
         awaitIndexed();
