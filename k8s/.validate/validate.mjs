@@ -432,7 +432,7 @@ function checkPod(ctx, errors, owner, template, { partial }) {
   }
 }
 
-// The Spring Boot applications: actuator probes, graceful shutdown, JVM sizing, scheduling.
+// The Spring Boot applications: actuator probes, graceful shutdown, JVM sizing, scheduling, observability.
 function checkApplication(ctx, fail, owner, template, c, volumes) {
   const spec = template.spec;
   const where = `container ${c.name}`;
@@ -455,6 +455,30 @@ function checkApplication(ctx, fail, owner, template, c, volumes) {
   if (!/-XX:MaxRAMPercentage=\d+/.test(envValue(ctx, c, "JAVA_TOOL_OPTIONS") ?? "")) fail(`${where}: JAVA_TOOL_OPTIONS must size the heap with -XX:MaxRAMPercentage`);
   if (envValue(ctx, c, "BIND_ADDRESS") !== "0.0.0.0") fail(`${where}: BIND_ADDRESS must be 0.0.0.0 (the default is loopback)`);
   if (!envValue(ctx, c, "KEYCLOAK_ISSUER")) fail(`${where}: KEYCLOAK_ISSUER is not set`);
+  checkObservability(ctx, fail, template, c);
+}
+
+// Metrics, logs: Prometheus scrapes the port that serves actuator, the probes use that port too, JSON logs.
+function checkObservability(ctx, fail, template, c) {
+  const where = `container ${c.name}`;
+  const portNumber = (p) => (typeof p === "string" ? (c.ports ?? []).find((x) => x.name === p)?.containerPort : p);
+  const http = portNumber("http");
+  const management = Number(envValue(ctx, c, "MANAGEMENT_SERVER_PORT") ?? http);
+  if (envValue(ctx, c, "MANAGEMENT_SERVER_PORT") !== undefined && portNumber("management") !== management) {
+    fail(`${where}: MANAGEMENT_SERVER_PORT ${management} needs a container port named management with that number`);
+  }
+  for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+    const port = c[probe]?.httpGet?.port;
+    if (port !== undefined && portNumber(port) !== management) fail(`${where}: ${probe} must use the actuator port ${management}`);
+  }
+  const annotations = template.metadata?.annotations ?? {};
+  if (annotations["prometheus.io/scrape"] !== "true" || Number(annotations["prometheus.io/port"]) !== management
+      || annotations["prometheus.io/path"] !== "/actuator/prometheus") {
+    fail(`${where}: the pod needs prometheus.io/scrape "true", prometheus.io/port "${management}" and prometheus.io/path /actuator/prometheus`);
+  }
+  if (!["ecs", "logstash", "gelf"].includes(envValue(ctx, c, "LOGGING_STRUCTURED_FORMAT_CONSOLE"))) {
+    fail(`${where}: LOGGING_STRUCTURED_FORMAT_CONSOLE must select JSON logs (ecs)`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -679,6 +703,8 @@ const MUTATIONS = [
   ["no memory limit", (d) => { delete appContainer(d).resources.limits.memory; }, "resources.limits.memory is required"],
   ["no liveness probe", (d) => { delete appContainer(d).livenessProbe; }, "livenessProbe"],
   ["readiness on the wrong path", (d) => { appContainer(d).readinessProbe.httpGet.path = "/actuator/health"; }, "readinessProbe must GET /actuator/health/readiness"],
+  ["probe on the public port while actuator has its own", (d) => { appContainer(d, "gateway").readinessProbe.httpGet.port = "http"; }, "readinessProbe must use the actuator port 9090"],
+  ["scrape annotation on the wrong port", (d) => { findDoc(d, "Deployment", "gateway").spec.template.metadata.annotations["prometheus.io/port"] = "8080"; }, "prometheus.io/port \"9090\""],
   ["grace period too short", (d) => { findDoc(d, "Deployment", "offers-service").spec.template.spec.terminationGracePeriodSeconds = 25; }, "terminationGracePeriodSeconds 25 must exceed"],
   ["untagged image", (d) => { appContainer(d).image = "ghcr.io/esg-one/offers-service"; }, "needs a pinned tag or digest"],
   ["secret as a literal env value", (d) => { appContainer(d).env.push({ name: "ESG_OFFERS_CURSOR_SECRET", value: "abc" }); }, "looks secret but has a literal value"],
