@@ -28,6 +28,7 @@ import hk.esgone.platform.problem.ProblemErrorHandler;
 import hk.esgone.platform.problem.ProblemResponses;
 import hk.esgone.platform.security.EsgSecurity;
 import hk.esgone.platform.security.EsgSecurityProperties;
+import hk.esgone.platform.web.AccessLog;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
@@ -59,6 +60,12 @@ public class PlatformAutoConfiguration {
     @Bean
     CorrelationId.Filter correlationIdFilter() {
         return new CorrelationId.Filter();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "esg.web.access-log", havingValue = "true", matchIfMissing = true)
+    AccessLog accessLog() {
+        return new AccessLog();
     }
 
     @Bean

@@ -43,7 +43,8 @@ import reactor.core.publisher.Mono;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = PlatformIntegrationTests.TestApp.class,
-        properties = "esg.web.max-request-size=2KB")
+        // the applications' own level pattern, which shows the correlation id
+        properties = {"esg.web.max-request-size=2KB", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
 class PlatformIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
@@ -71,6 +72,22 @@ class PlatformIntegrationTests {
 
     String smeToken() {
         return issuer.tokenFor("sme-user", List.of("sme"), "cmp-demo-supplier");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void everyRequestLeavesOneAccessLogLineWithItsCorrelationIdButNotItsQuery(org.springframework.boot.test.system.CapturedOutput output) {
+        web.get().uri("/things/me?q=secret-search-words").header("X-Correlation-Id", "access-log-0001")
+                .headers(h -> h.setBearerAuth(smeToken())).exchange().expectStatus().isOk();
+        web.get().uri("/things/admin").header("X-Correlation-Id", "access-log-0002")
+                .headers(h -> h.setBearerAuth(smeToken())).exchange().expectStatus().isForbidden();
+        web.get().uri("/actuator/health").header("X-Correlation-Id", "access-log-0003").exchange();
+
+        // written when the response starts, so before the client has it
+        List<String> lines = output.getOut().lines().filter(l -> l.contains("hk.esgone.access")).toList();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("GET /things/me 200").contains("access-log-0001"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("GET /things/admin 403").contains("access-log-0002"));
+        assertThat(String.join("\n", lines)).doesNotContain("secret-search-words").doesNotContain("access-log-0003");
     }
 
     @Test
