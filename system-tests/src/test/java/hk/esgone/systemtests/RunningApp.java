@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -37,13 +40,46 @@ final class RunningApp implements AutoCloseable {
 
     static RunningApp start(String module, Map<String, String> env) {
         try {
+            return start(module, freePort(), env, Duration.ofSeconds(90));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + module, e);
+        }
+    }
+
+    /**
+     * Starts several applications at once, each on the port given with it (so that their URLs can be passed to
+     * each other before any of them runs), and waits until all are ready; if one fails, the others are stopped.
+     * Startup is slower when they compete for the CPU, hence the longer wait.
+     */
+    static Map<String, RunningApp> startAll(Map<String, Integer> ports, Map<String, Map<String, String>> envs) {
+        Map<String, CompletableFuture<RunningApp>> starting = new LinkedHashMap<>();
+        ports.forEach((module, port) -> starting.put(module, CompletableFuture.supplyAsync(
+                () -> start(module, port, envs.getOrDefault(module, Map.of()), Duration.ofSeconds(300)),
+                runnable -> Thread.ofPlatform().name("start-" + module).start(runnable))));
+        Map<String, RunningApp> started = new LinkedHashMap<>();
+        RuntimeException failure = null;
+        for (var entry : starting.entrySet()) {
+            try {
+                started.put(entry.getKey(), entry.getValue().join());
+            } catch (CompletionException e) {
+                failure = failure == null ? new IllegalStateException("could not start " + entry.getKey(), e.getCause()) : failure;
+            }
+        }
+        if (failure != null) {
+            started.values().forEach(RunningApp::close);
+            throw failure;
+        }
+        return started;
+    }
+
+    private static RunningApp start(String module, int port, Map<String, String> env, Duration readiness) {
+        try {
             Path root = Path.of(System.getProperty("esg.repository.root", "..")).toAbsolutePath().normalize();
             Path jar;
             try (Stream<Path> files = Files.list(root.resolve(module).resolve("target"))) {
                 jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no -exec.jar of " + module + "; build it first (mvnw package)"));
             }
-            int port = freePort();
             Path log = root.resolve("system-tests/target/" + module + "-" + port + ".log");
             Files.createDirectories(log.getParent());
             List<String> command = new ArrayList<>(List.of(
@@ -56,7 +92,7 @@ final class RunningApp implements AutoCloseable {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             RunningApp app = new RunningApp(module, port, log, process);
-            app.awaitReady(Duration.ofSeconds(90));
+            app.awaitReady(readiness);
             return app;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + module, e);

@@ -25,6 +25,8 @@ class SecurityConfig {
             "/api/v1/directory/companies/**", "/api/v1/directory/search/**", "/api/v1/directory/taxonomies/**",
             "/api/v1/offers/catalogue/**",
             "/api/v1/badges/verify/**", "/api/v1/badges/status-lists/**",
+            "/api/v1/badges/holders", "/api/v1/badges/holders/**",
+            "/api/v1/badges/achievements/**", "/api/v1/badges/credentials/**",
             "/badges/**", "/widget/**", "/.well-known/**"};
 
     @Bean

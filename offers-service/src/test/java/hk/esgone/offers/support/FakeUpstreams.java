@@ -101,7 +101,9 @@ public final class FakeUpstreams implements AutoCloseable {
             return new Answer(404, "{\"type\":\"https://esg-one.hk/problems/not-found\",\"status\":404}");
         }
         return new Answer(200, "{\"id\":\"" + companyId + "\",\"kind\":\"SUPPLIER\",\"name\":{\"en\":\"Co\",\"zhHant\":\"公司\"},"
-                + "\"brNumber\":\"12345678\",\"industry\":{\"code\":\"" + industry + "\",\"name\":{\"en\":\"x\"}},\"sector\":null,"
+                + "\"brNumber\":\"12345678\",\"industry\":{\"code\":\"" + industry + "\",\"label\":{\"en\":\"x\",\"zhHant\":\"x\"}},"
+                // as directory-service answers: a manufacturer names its cleaner-production sector, others have none
+                + "\"sector\":" + ("C".equals(industry) ? "{\"code\":\"METAL\",\"label\":{\"en\":\"Metal and metal products\",\"zhHant\":\"金屬和金屬製品業\"}}" : "null") + ","
                 + "\"scorecard\":{\"level\":\"GOLD\"},\"status\":\"PUBLISHED\"}");
     }
 

@@ -21,7 +21,8 @@ class UpstreamClientsTests {
     private static final FakeUpstreams upstreams = new FakeUpstreams();
     private final UpstreamClients clients = new UpstreamClients(WebClient.builder(), new OffersProperties(
             URI.create(upstreams.url()), URI.create(upstreams.url()),
-            new OffersProperties.Upstream(Duration.ofMillis(500), Duration.ofMillis(700), Duration.ofSeconds(5)),
+            // a response timeout well under the fake's 3 s "slow" answer, yet long enough for a first call on a loaded machine
+            new OffersProperties.Upstream(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5)),
             null, null, null, null, null, false));
 
     @AfterAll
