@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -24,9 +25,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway on a random port in front of three fake services, with a fake Keycloak issuing the
- * tokens. The test classes extending this share one application context (and these fakes).
+ * tokens. The test classes extending this share one application context (and these fakes), except those that
+ * set properties of their own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "esg.gateway.cors.allowed-origins=" + AbstractGatewayTests.OWN_ORIGIN,
+        // these tests send many requests from one address; GatewayRateLimitTests covers the limits (and overrides these)
+        "esg.gateway.rate-limit.anonymous.burst=1000000",
+        "esg.gateway.rate-limit.authenticated.burst=1000000"})
 abstract class AbstractGatewayTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
@@ -35,6 +42,8 @@ abstract class AbstractGatewayTests {
     static final FakeUpstream BADGE = FakeUpstream.start("badge");
 
     static final String PROBLEM_BASE = "https://esg-one.hk/problems/";
+    /** The one front end allowed to call every API with credentials in these tests. */
+    static final String OWN_ORIGIN = "https://app.esg-one.test";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     WebTestClient client;

@@ -44,6 +44,9 @@ final class FakeUpstream {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> failing = new ConcurrentHashMap<>();
+    private final Map<String, Canned> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> slow = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FakeUpstream(String name) {
@@ -89,11 +92,30 @@ final class FakeUpstream {
         hanging.put(pathPrefix, true);
     }
 
+    /** Answers the next {@code times} requests whose path starts with {@code pathPrefix} with {@code status}, then as before. */
+    void failNext(String pathPrefix, int times, int status) {
+        failures.put(pathPrefix, new Canned(status, "application/json", "{\"failure\":\"" + name + "\"}", Map.of()));
+        failing.put(pathPrefix, new java.util.concurrent.atomic.AtomicInteger(times));
+    }
+
+    /** Answers requests whose path starts with {@code pathPrefix} only after {@code delay}. */
+    void slow(String pathPrefix, java.time.Duration delay) {
+        slow.put(pathPrefix, delay);
+    }
+
     /** Forgets recorded requests and canned answers. */
     void reset() {
         received.clear();
         canned.clear();
         hanging.clear();
+        failing.clear();
+        failures.clear();
+        slow.clear();
+    }
+
+    /** How many requests for exactly this path (without query) were received. */
+    long hits(String path) {
+        return received().stream().filter(r -> r.pathAndQuery().equals(path) || r.pathAndQuery().startsWith(path + "?")).count();
     }
 
     /** Requests received so far (readiness checks of the gateway's health included). */
@@ -134,7 +156,20 @@ final class FakeUpstream {
                 }
                 return;
             }
-            Canned answer = canned.entrySet().stream()
+            for (Map.Entry<String, java.time.Duration> delay : slow.entrySet()) {
+                if (path.startsWith(delay.getKey())) {
+                    try {
+                        Thread.sleep(delay.getValue());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            Canned failure = failing.entrySet().stream()
+                    .filter(e -> path.startsWith(e.getKey()) && e.getValue().getAndDecrement() > 0)
+                    .map(e -> failures.get(e.getKey()))
+                    .findFirst().orElse(null);
+            Canned answer = failure != null ? failure : canned.entrySet().stream()
                     .filter(e -> path.startsWith(e.getKey()))
                     .map(Map.Entry::getValue)
                     .findFirst()

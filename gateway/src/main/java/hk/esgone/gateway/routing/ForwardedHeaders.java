@@ -1,10 +1,8 @@
 package hk.esgone.gateway.routing;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -18,7 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
  * Tells the services who called and how: {@code X-Forwarded-For/-Proto/-Host/-Port}. Values a client
  * sent itself are dropped (Spring Cloud Gateway already strips them when its own trusted-proxies
  * setting is unset, which it must stay); only a proxy matching {@code esg.gateway.forwarding.trusted-proxies}
- * may pass its values on, and the gateway appends the address it saw.
+ * may pass its values on, and the gateway appends the address it saw. The rule is {@link ClientAddress}'s, which
+ * the rate limiter uses too.
  */
 @Component
 class ForwardedHeaders implements HttpHeadersFilter, Ordered {
@@ -28,22 +27,18 @@ class ForwardedHeaders implements HttpHeadersFilter, Ordered {
     static final String HOST = "X-Forwarded-Host";
     static final String PORT = "X-Forwarded-Port";
 
-    /** Null when no proxy is trusted. */
-    private final Pattern trustedProxies;
+    private final ClientAddress clientAddress;
 
-    ForwardedHeaders(ForwardingProperties properties) {
-        String regex = properties.trustedProxies();
-        this.trustedProxies = StringUtils.hasText(regex) ? Pattern.compile(regex) : null;
+    ForwardedHeaders(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders incoming = request.getHeaders();
-        InetSocketAddress remote = request.getRemoteAddress();
-        String remoteAddress = remote == null ? null
-                : remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
-        boolean trusted = trustedProxies != null && remoteAddress != null && trustedProxies.matcher(remoteAddress).matches();
+        String remoteAddress = ClientAddress.remoteAddress(request);
+        boolean trusted = clientAddress.fromTrustedProxy(request);
 
         HttpHeaders out = new HttpHeaders();
         input.forEach((name, values) -> {

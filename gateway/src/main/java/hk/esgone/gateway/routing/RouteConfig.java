@@ -1,13 +1,22 @@
 package hk.esgone.gateway.routing;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import hk.esgone.gateway.resilience.RetryFilters;
+import hk.esgone.gateway.resilience.ServiceCircuitBreakers;
 
 /**
  * The only paths the gateway forwards; the path is passed on unchanged. Nothing else is routed, so a
- * service's {@code /internal/**} feed and {@code /actuator/**} are unreachable from outside.
+ * service's {@code /internal/**} feed and {@code /actuator/**} are unreachable from outside. Besides, each
+ * service's OpenAPI document is served at {@code /v3/api-docs/<service>} (from the service's
+ * {@code /v3/api-docs}). Every route retries idempotent reads and goes through its service's circuit breaker.
  */
 @Configuration(proxyBeanMethods = false)
 class RouteConfig {
@@ -15,15 +24,38 @@ class RouteConfig {
     /** Route metadata key naming the service, used in error details. */
     static final String SERVICE = "esg.service";
 
+    /** How long browsers and caches may keep an aggregated OpenAPI document. */
+    static final String API_DOCS_CACHE_CONTROL = "public, max-age=300";
+
     @Bean
-    RouteLocator esgRoutes(RouteLocatorBuilder routes, DownstreamServices services) {
-        return routes.routes()
-                .route("directory", r -> r.path("/api/v1/directory/**")
+    RouteLocator esgRoutes(RouteLocatorBuilder routes, DownstreamServices services, RetryFilters retries,
+                           ServiceCircuitBreakers breakers) {
+        RouteLocatorBuilder.Builder builder = routes.routes()
+                .route(DownstreamServices.DIRECTORY, r -> r.path("/api/v1/directory/**")
+                        .filters(f -> resilient(f, DownstreamServices.DIRECTORY, retries, breakers))
                         .metadata(SERVICE, DownstreamServices.DIRECTORY).uri(services.directory()))
-                .route("offers", r -> r.path("/api/v1/offers/**")
+                .route(DownstreamServices.OFFERS, r -> r.path("/api/v1/offers/**")
+                        .filters(f -> resilient(f, DownstreamServices.OFFERS, retries, breakers))
                         .metadata(SERVICE, DownstreamServices.OFFERS).uri(services.offers()))
-                .route("badge", r -> r.path("/api/v1/badges/**", "/badges/**", "/widget/**", "/.well-known/**")
-                        .metadata(SERVICE, DownstreamServices.BADGE).uri(services.badge()))
-                .build();
+                .route(DownstreamServices.BADGE, r -> r.path("/api/v1/badges/**", "/badges/**", "/widget/**", "/.well-known/**")
+                        .filters(f -> resilient(f, DownstreamServices.BADGE, retries, breakers))
+                        .metadata(SERVICE, DownstreamServices.BADGE).uri(services.badge()));
+        services.byName().forEach((service, url) -> builder.route(service + "-api-docs", r -> r.method(HttpMethod.GET)
+                .and().path("/v3/api-docs/" + service)
+                .filters(f -> resilient(f, service, retries, breakers)
+                        .setPath("/v3/api-docs")
+                        .setResponseHeader(HttpHeaders.CACHE_CONTROL, API_DOCS_CACHE_CONTROL))
+                .metadata(SERVICE, service).uri(url)));
+        return builder.build();
+    }
+
+    /** Retries outside the breaker: each attempt counts, and a refusal by an open breaker is not retried. */
+    private static GatewayFilterSpec resilient(GatewayFilterSpec f, String service, RetryFilters retries,
+                                               ServiceCircuitBreakers breakers) {
+        GatewayFilter retry = retries.filter();
+        if (retry != null) {
+            f.filter(retry, 1);
+        }
+        return f.filter(breakers.filterFor(service), 2);
     }
 }

@@ -28,7 +28,7 @@ import reactor.netty.http.client.PrematureCloseException;
  * service did give (including its own errors) are not touched.
  */
 @Component
-class UpstreamFailures implements GlobalFilter, Ordered {
+public class UpstreamFailures implements GlobalFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailures.class);
 
@@ -50,7 +50,8 @@ class UpstreamFailures implements GlobalFilter, Ordered {
         return NettyWriteResponseFilter.WRITE_RESPONSE_FILTER_ORDER - 1;
     }
 
-    static boolean isUpstreamFailure(Throwable ex) {
+    /** Whether {@code ex} says the service could not be reached, did not answer in time, or dropped the connection. */
+    public static boolean isUpstreamFailure(Throwable ex) {
         return kind(ex) != null;
     }
 

@@ -29,16 +29,22 @@ class SecurityConfig {
             "/api/v1/badges/achievements/**", "/api/v1/badges/credentials/**",
             "/badges/**", "/widget/**", "/.well-known/**"};
 
+    /** The one write anyone may make: checking a credential they hold. */
+    static final String PUBLIC_POST = "/api/v1/badges/verify";
+
+    /** The services' OpenAPI documents and their index. */
+    static final String API_DOCS = "/v3/api-docs/**";
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return EsgSecurity.resourceServer(http, jwtDecoder)
-                // the services' answers pass through unchanged; OwnResponseHeaders covers the gateway's own answers
+                // SecurityHeaders sets what the gateway adds, without overriding what a service chose for its answers
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/api/v1/*/admin/**").hasRole(Caller.ROLE_ADMIN)
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", API_DOCS).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
-                        .pathMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
+                        .pathMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
                         .anyExchange().authenticated())
                 .build();
     }

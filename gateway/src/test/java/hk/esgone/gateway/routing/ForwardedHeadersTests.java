@@ -25,7 +25,7 @@ class ForwardedHeadersTests {
 
     @Test
     void aClientsOwnForwardedHeadersAreReplacedByWhatTheGatewaySaw() {
-        ForwardedHeaders filter = new ForwardedHeaders(new ForwardingProperties(""));
+        ForwardedHeaders filter = new ForwardedHeaders(new ClientAddress(new ForwardingProperties("")));
         MockServerWebExchange exchange = requestFrom("203.0.113.9");
 
         HttpHeaders out = filter.filter(exchange.getRequest().getHeaders(), exchange);
@@ -39,7 +39,7 @@ class ForwardedHeadersTests {
 
     @Test
     void aTrustedProxysHeadersAreKeptAndItsAddressAppended() {
-        ForwardedHeaders filter = new ForwardedHeaders(new ForwardingProperties("10\\.0\\.\\d+\\.\\d+"));
+        ForwardedHeaders filter = new ForwardedHeaders(new ClientAddress(new ForwardingProperties("10\\.0\\.\\d+\\.\\d+")));
         MockServerWebExchange exchange = requestFrom("10.0.3.4");
 
         HttpHeaders out = filter.filter(exchange.getRequest().getHeaders(), exchange);
@@ -53,7 +53,7 @@ class ForwardedHeadersTests {
 
     @Test
     void anAddressThatOnlyResemblesATrustedProxyIsNotTrusted() {
-        ForwardedHeaders filter = new ForwardedHeaders(new ForwardingProperties("10\\.0\\.\\d+\\.\\d+"));
+        ForwardedHeaders filter = new ForwardedHeaders(new ClientAddress(new ForwardingProperties("10\\.0\\.\\d+\\.\\d+")));
         MockServerWebExchange exchange = requestFrom("110.0.3.4");
 
         HttpHeaders out = filter.filter(exchange.getRequest().getHeaders(), exchange);
