@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -48,7 +49,18 @@ public class PlatformAutoConfiguration {
                 () -> MDC.get(CorrelationId.KEY),
                 value -> MDC.put(CorrelationId.KEY, value),
                 () -> MDC.remove(CorrelationId.KEY));
-        Hooks.enableAutomaticContextPropagation();
+    }
+
+    /**
+     * Reactor's automatic context propagation restores the logging MDC (correlation id, trace ids) on every
+     * thread hop, so any log line written during a request carries them. It costs on every operator of every
+     * request; the gateway, whose few request log lines go through {@link hk.esgone.platform.web.RequestMdc},
+     * turns it off with {@code esg.platform.automatic-context-propagation=false}.
+     */
+    PlatformAutoConfiguration(Environment environment) {
+        if (environment.getProperty("esg.platform.automatic-context-propagation", Boolean.class, true)) {
+            Hooks.enableAutomaticContextPropagation();
+        }
     }
 
     @Bean

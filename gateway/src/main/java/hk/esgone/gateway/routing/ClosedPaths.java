@@ -1,5 +1,7 @@
 package hk.esgone.gateway.routing;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.core.Ordered;
@@ -26,6 +28,7 @@ class ClosedPaths implements WebFilter, Ordered {
     private static final PathPattern INTERNAL = PathPatternParser.defaultInstance.parse("/internal/**");
 
     private final ObjectProvider<PathMappedEndpoints> endpoints;
+    private volatile Exposed exposed;
 
     ClosedPaths(ObjectProvider<PathMappedEndpoints> endpoints) {
         this.endpoints = endpoints;
@@ -41,15 +44,34 @@ class ClosedPaths implements WebFilter, Ordered {
     }
 
     private boolean isUnexposedActuatorPath(String path) {
-        PathMappedEndpoints exposed = endpoints.getIfAvailable();
-        String base = exposed == null ? "/actuator" : exposed.getBasePath();
-        if (!path.equals(base) && !path.startsWith(base + "/")) {
+        Exposed exposed = exposed();
+        if (!path.equals(exposed.base()) && !path.startsWith(exposed.basePrefix())) {
             return false;
         }
-        if (exposed == null) {
-            return true;
+        for (String p : exposed.paths()) {
+            if (path.equals(p) || path.startsWith(p + "/")) {
+                return false;
+            }
         }
-        return exposed.getAllPaths().stream().noneMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+        return true;
+    }
+
+    /** Resolved on first use and kept: the exposed endpoints do not change while the application runs. */
+    private Exposed exposed() {
+        Exposed known = exposed;
+        if (known == null) {
+            PathMappedEndpoints mapped = endpoints.getIfAvailable();
+            known = mapped == null ? new Exposed("/actuator", List.of())
+                    : new Exposed(mapped.getBasePath(), List.copyOf(mapped.getAllPaths()));
+            exposed = known;
+        }
+        return known;
+    }
+
+    private record Exposed(String base, List<String> paths) {
+        String basePrefix() {
+            return base + "/";
+        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.web.RequestMdc;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
@@ -38,8 +39,8 @@ public class UpstreamFailures implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return chain.filter(exchange).onErrorMap(UpstreamFailures::isUpstreamFailure, ex -> {
             String service = serviceOf(exchange);
-            log.warn("{} {} failed at the {} service: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), service, ex.toString());
+            RequestMdc.run(exchange, () -> log.warn("{} {} failed at the {} service: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), service, ex.toString()));
             return toProblem(ex, service);
         });
     }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import hk.esgone.platform.web.RequestMdc;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -46,8 +47,9 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         if (ex instanceof AuthenticationServiceException) {
             // the identity provider (its keys) could not be reached: an outage, not a bad token
-            log.warn("Token could not be checked on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), ex.toString());
+            String cause = ex.toString();
+            RequestMdc.run(exchange, () -> log.warn("Token could not be checked on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), cause));
             ex = ApiProblem.unavailable("auth-unavailable", "Your token cannot be checked right now. Try again shortly.", 5);
         }
         ProblemDetail problem = toProblem(ex, exchange);
@@ -101,7 +103,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (ex instanceof ErrorResponse errorResponse) {
             return frameworkProblem(errorResponse.getStatusCode(), ex);
         }
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        RequestMdc.run(exchange, () -> log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), ex));
         return ApiProblem.body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "An unexpected error occurred. Quote the correlation id when reporting it.");
     }

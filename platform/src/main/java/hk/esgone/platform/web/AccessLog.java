@@ -2,7 +2,6 @@ package hk.esgone.platform.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,22 +38,9 @@ public final class AccessLog implements WebFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         long millis = (System.nanoTime() - start) / 1_000_000;
-        Object id = exchange.getAttribute(CorrelationId.ATTRIBUTE);
-        // set here, not left to context propagation: the response may commit on a thread without the request's context
-        String previous = MDC.get(CorrelationId.KEY);
-        if (id != null) {
-            MDC.put(CorrelationId.KEY, id.toString());
-        }
-        try {
-            LOG.info("{} {} {} {} ms", request.getMethod().name(), request.getPath().value(),
-                    status == null ? 200 : status.value(), millis);
-        } finally {
-            if (previous != null) {
-                MDC.put(CorrelationId.KEY, previous);
-            } else {
-                MDC.remove(CorrelationId.KEY);
-            }
-        }
+        // from the exchange, not left to context propagation: the response may commit on a thread without the request's context
+        RequestMdc.run(exchange, () -> LOG.info("{} {} {} {} ms", request.getMethod().name(), request.getPath().value(),
+                status == null ? 200 : status.value(), millis));
     }
 
     @Override
