@@ -38,26 +38,45 @@ public class KeycloakOrganizationProvisioner implements OrganizationProvisioner,
     static final String COMPANY_ATTRIBUTE = "esgCompanyId";
     private static final Logger log = LoggerFactory.getLogger(KeycloakOrganizationProvisioner.class);
 
-    private final Keycloak keycloak;
+    private final KeycloakAdminProperties properties;
     private final String realm;
     private final Duration timeout;
+    private volatile Keycloak keycloak;
 
     public KeycloakOrganizationProvisioner(KeycloakAdminProperties properties) {
-        Client http = ClientBuilder.newBuilder()
-                .connectTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build();
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(properties.url())
-                .realm(properties.realm())
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .resteasyClient(http)
-                .build();
+        this.properties = properties;
         this.realm = properties.realm();
         // several calls per attempt; the whole attempt gets a few call timeouts
         this.timeout = properties.timeout().multipliedBy(4);
+    }
+
+    /**
+     * The admin client, built on first use: approvals are rare, and the JAX-RS client behind it is a good
+     * part of the service's classes (memory at rest).
+     */
+    public Keycloak keycloak() {
+        Keycloak client = keycloak;
+        if (client == null) {
+            synchronized (this) {
+                client = keycloak;
+                if (client == null) {
+                    Client http = ClientBuilder.newBuilder()
+                            .connectTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .readTimeout(properties.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                            .build();
+                    client = KeycloakBuilder.builder()
+                            .serverUrl(properties.url())
+                            .realm(properties.realm())
+                            .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                            .clientId(properties.clientId())
+                            .clientSecret(properties.clientSecret())
+                            .resteasyClient(http)
+                            .build();
+                    keycloak = client;
+                }
+            }
+        }
+        return client;
     }
 
     @Override
@@ -68,7 +87,7 @@ public class KeycloakOrganizationProvisioner implements OrganizationProvisioner,
     }
 
     private String provisionBlocking(OrganizationRequest request) {
-        RealmResource realmResource = keycloak.realm(realm);
+        RealmResource realmResource = keycloak().realm(realm);
         UserResource user = realmResource.users().get(request.applicantUserId());
         try {
             user.toRepresentation();
@@ -133,13 +152,12 @@ public class KeycloakOrganizationProvisioner implements OrganizationProvisioner,
     }
 
     /** For tests and cleanup. */
-    public Keycloak keycloak() {
-        return keycloak;
-    }
-
     @Override
     public void close() {
-        keycloak.close();
+        Keycloak client = keycloak;
+        if (client != null) {
+            client.close();
+        }
     }
 
     private static String truncate(String text, int max) {
