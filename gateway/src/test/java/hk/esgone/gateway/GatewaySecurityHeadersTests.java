@@ -12,6 +12,18 @@ class GatewaySecurityHeadersTests extends AbstractGatewayTests {
     static final String HTML = "text/html;charset=utf-8";
 
     @Test
+    void whoeverOpensTheGatewayInABrowserGetsTheBilingualLandingPageNotAProblem() {
+        String page = client.get().uri("/").accept(org.springframework.http.MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'none'"))
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(page).contains("ESG One Marketplace", "綠色市場", "href=\"/api/v1/directory/search", "href=\"/v3/api-docs\"");
+        assertThat(DIRECTORY.received()).as("the page is the gateway's own").noneMatch(r -> r.pathAndQuery().equals("/"));
+    }
+
+    @Test
     void aBadgePageGetsAScriptFreePolicyAndMayNotBeFramed() {
         BADGE.answer("/badges/", 200, HTML, "<!doctype html><p>Valid</p>", Map.of());
 

@@ -44,6 +44,7 @@ class SecurityConfig {
                         .pathMatchers("/api/v1/*/admin/**").hasRole(Caller.ROLE_ADMIN)
                         .pathMatchers("/actuator/health/**", "/actuator/info", API_DOCS).permitAll()
                         .pathMatchers(HttpMethod.GET, PUBLIC_READS).permitAll()
+                        .pathMatchers(HttpMethod.GET, "/").permitAll()
                         .pathMatchers(HttpMethod.POST, PUBLIC_POST).permitAll()
                         .anyExchange().authenticated())
                 .build();
