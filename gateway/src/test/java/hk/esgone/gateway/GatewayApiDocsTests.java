@@ -21,13 +21,16 @@ class GatewayApiDocsTests extends AbstractGatewayTests {
             case "offers" -> OFFERS;
             default -> BADGE;
         };
-        String document = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\",\"version\":\"v0\"},\"paths\":{}}";
+        String document = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\",\"version\":\"v0\"},"
+                + "\"servers\":[{\"url\":\"http://127.0.0.1:8081\",\"description\":\"Generated server url\"}],\"paths\":{}}";
         upstream.answer("/v3/api-docs", 200, "application/json", document, Map.of());
 
+        // the same document, except that its server is the gateway (the service's own address is internal)
         client.get().uri("/v3/api-docs/" + service).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
-                .expectBody().json(document, true);
+                .expectBody().json("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\",\"version\":\"v0\"},"
+                        + "\"servers\":[{\"url\":\"/\",\"description\":\"ESG One gateway\"}],\"paths\":{}}", true);
 
         assertThat(upstream.onlyRequest().pathAndQuery()).isEqualTo("/v3/api-docs");
     }

@@ -9,8 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
+import hk.esgone.gateway.apidocs.GatewayServers;
 import hk.esgone.gateway.resilience.RetryFilters;
 import hk.esgone.gateway.resilience.ServiceCircuitBreakers;
+import reactor.core.publisher.Mono;
 
 /**
  * The only paths the gateway forwards; the path is passed on unchanged. Nothing else is routed, so a
@@ -44,6 +46,8 @@ class RouteConfig {
                 .and().path("/v3/api-docs/" + service)
                 .filters(f -> resilient(f, service, retries, breakers)
                         .setPath("/v3/api-docs")
+                        .modifyResponseBody(String.class, String.class,
+                                (exchange, document) -> Mono.justOrEmpty(GatewayServers.rewrite(document)))
                         .setResponseHeader(HttpHeaders.CACHE_CONTROL, API_DOCS_CACHE_CONTROL))
                 .metadata(SERVICE, service).uri(url)));
         return builder.build();
