@@ -23,6 +23,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 
 import hk.esgone.platform.idempotency.IdempotencyProperties;
 import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.idempotency.IdempotentEndpoint;
 import hk.esgone.platform.idempotency.IdempotentExecutor;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.problem.ProblemErrorHandler;
@@ -34,6 +35,7 @@ import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
+import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Hooks;
 
 /** Cross-cutting defaults every ESG One application gets by depending on {@code platform}. */
@@ -125,6 +127,12 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean
         IdempotentExecutor idempotentExecutor(IdempotencyStore store) {
             return new IdempotentExecutor(store);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        IdempotentEndpoint idempotentEndpoint(IdempotentExecutor executor, ObjectProvider<JsonMapper> json) {
+            return new IdempotentEndpoint(executor, json.getIfAvailable(() -> JsonMapper.builder().build()));
         }
     }
 }
