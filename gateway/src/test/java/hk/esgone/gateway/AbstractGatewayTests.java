@@ -54,9 +54,9 @@ abstract class AbstractGatewayTests {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("esg.security.issuer", KEYCLOAK::issuer);
-        registry.add("esg.gateway.services.directory", DIRECTORY::url);
-        registry.add("esg.gateway.services.offers", OFFERS::url);
-        registry.add("esg.gateway.services.badge", BADGE::url);
+        registry.add("esg.gateway.services.directory.url", DIRECTORY::url);
+        registry.add("esg.gateway.services.offers.url", OFFERS::url);
+        registry.add("esg.gateway.services.badge.url", BADGE::url);
     }
 
     @BeforeEach

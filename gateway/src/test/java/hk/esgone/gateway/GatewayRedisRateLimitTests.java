@@ -98,8 +98,8 @@ class GatewayRedisRateLimitTests extends AbstractGatewayTests {
     void twoGatewayInstancesShareOneBudget() {
         ConfigurableApplicationContext second = new SpringApplicationBuilder(GatewayApplication.class).run(
                 "--server.port=0", "--esg.security.issuer=" + KEYCLOAK.issuer(),
-                "--esg.gateway.services.directory=" + DIRECTORY.url(), "--esg.gateway.services.offers=" + OFFERS.url(),
-                "--esg.gateway.services.badge=" + BADGE.url(),
+                "--esg.gateway.services.directory.url=" + DIRECTORY.url(), "--esg.gateway.services.offers.url=" + OFFERS.url(),
+                "--esg.gateway.services.badge.url=" + BADGE.url(),
                 "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + REDIS_PORT,
                 "--esg.gateway.rate-limit.anonymous.requests=1", "--esg.gateway.rate-limit.anonymous.burst=3",
                 "--esg.gateway.rate-limit.redis-timeout=2s");

@@ -42,9 +42,9 @@ class GatewayUpstreamFailureTests {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("esg.security.issuer", KEYCLOAK::issuer);
         registry.add("esg.security.jwk-set-uri", () -> FakeUpstream.unreachableUrl() + "/certs");
-        registry.add("esg.gateway.services.directory", () -> DIRECTORY_DOWN);
-        registry.add("esg.gateway.services.offers", OFFERS_HANGING::url);
-        registry.add("esg.gateway.services.badge", BADGE::url);
+        registry.add("esg.gateway.services.directory.url", () -> DIRECTORY_DOWN);
+        registry.add("esg.gateway.services.offers.url", OFFERS_HANGING::url);
+        registry.add("esg.gateway.services.badge.url", BADGE::url);
     }
 
     static {

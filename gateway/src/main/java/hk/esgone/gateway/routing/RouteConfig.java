@@ -15,7 +15,8 @@ import hk.esgone.gateway.resilience.ServiceCircuitBreakers;
 import reactor.core.publisher.Mono;
 
 /**
- * The only paths the gateway forwards; the path is passed on unchanged. Nothing else is routed, so a
+ * The only paths the gateway forwards, each service's {@code paths} in {@link DownstreamServices}; the path is
+ * passed on unchanged. Nothing else is routed, so a
  * service's {@code /internal/**} feed and {@code /actuator/**} are unreachable from outside. Besides, each
  * service's OpenAPI document is served at {@code /v3/api-docs/<service>} (from the service's
  * {@code /v3/api-docs}). Every route retries idempotent reads and goes through its service's circuit breaker.
@@ -32,24 +33,19 @@ class RouteConfig {
     @Bean
     RouteLocator esgRoutes(RouteLocatorBuilder routes, DownstreamServices services, RetryFilters retries,
                            ServiceCircuitBreakers breakers) {
-        RouteLocatorBuilder.Builder builder = routes.routes()
-                .route(DownstreamServices.DIRECTORY, r -> r.path("/api/v1/directory/**")
-                        .filters(f -> resilient(f, DownstreamServices.DIRECTORY, retries, breakers))
-                        .metadata(SERVICE, DownstreamServices.DIRECTORY).uri(services.directory()))
-                .route(DownstreamServices.OFFERS, r -> r.path("/api/v1/offers/**")
-                        .filters(f -> resilient(f, DownstreamServices.OFFERS, retries, breakers))
-                        .metadata(SERVICE, DownstreamServices.OFFERS).uri(services.offers()))
-                .route(DownstreamServices.BADGE, r -> r.path("/api/v1/badges/**", "/badges/**", "/widget/**", "/.well-known/**")
-                        .filters(f -> resilient(f, DownstreamServices.BADGE, retries, breakers))
-                        .metadata(SERVICE, DownstreamServices.BADGE).uri(services.badge()));
-        services.byName().forEach((service, url) -> builder.route(service + "-api-docs", r -> r.method(HttpMethod.GET)
+        RouteLocatorBuilder.Builder builder = routes.routes();
+        services.services().forEach((service, entry) -> builder.route(service, r -> r
+                .path(entry.paths().toArray(String[]::new))
+                .filters(f -> resilient(f, service, retries, breakers))
+                .metadata(SERVICE, service).uri(entry.url())));
+        services.services().forEach((service, entry) -> builder.route(service + "-api-docs", r -> r.method(HttpMethod.GET)
                 .and().path("/v3/api-docs/" + service)
                 .filters(f -> resilient(f, service, retries, breakers)
                         .setPath("/v3/api-docs")
                         .modifyResponseBody(String.class, String.class,
                                 (exchange, document) -> Mono.justOrEmpty(GatewayServers.rewrite(document)))
                         .setResponseHeader(HttpHeaders.CACHE_CONTROL, API_DOCS_CACHE_CONTROL))
-                .metadata(SERVICE, service).uri(url)));
+                .metadata(SERVICE, service).uri(entry.url())));
         return builder.build();
     }
 

@@ -1,9 +1,10 @@
 package hk.esgone.gateway.security;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -22,14 +23,16 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import hk.esgone.gateway.routing.DownstreamServices;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**
  * The one place that answers CORS, before authentication (a preflight carries no token). Our own front ends
  * ({@code esg.gateway.cors.allowed-origins}) may call everything, with credentials. Any other origin may only
- * use the public reads (the ones anonymous callers may make: directory, catalogue, badge pages, widget,
- * verification, keys, OpenAPI documents), as {@code Access-Control-Allow-Origin: *} without credentials.
+ * make the services' CORS-open requests ({@code cors-open} in {@link DownstreamServices}: by default their
+ * anonymous ones — directory, catalogue, badge pages, widget, verification, keys) and read the OpenAPI
+ * documents, as {@code Access-Control-Allow-Origin: *} without credentials.
  * A cross-origin request or preflight outside that is refused with a 403 problem.
  *
  * <p>A request without an {@code Origin} header, the common case, costs one header lookup. Services' own CORS
@@ -41,15 +44,19 @@ class CorsPolicy implements WebFilter, Ordered, HttpHeadersFilter {
 
     private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
 
-    private final List<PathPattern> publicReads;
-    private final PathPattern publicPost = PARSER.parse(SecurityConfig.PUBLIC_POST);
-    private final CorsConfiguration open = openToAll();
+    /** Per method (HEAD counts as GET): the path patterns any website may use. */
+    private final Map<HttpMethod, List<PathPattern>> openPaths;
+    private final CorsConfiguration openToAll = openToAll();
     private final CorsConfiguration ours;
     private final DefaultCorsProcessor processor = new DefaultCorsProcessor();
 
-    CorsPolicy(CorsProperties properties) {
-        this.publicReads = Stream.concat(Arrays.stream(SecurityConfig.PUBLIC_READS), Stream.of(SecurityConfig.API_DOCS))
-                .map(PARSER::parse).toList();
+    CorsPolicy(CorsProperties properties, DownstreamServices services) {
+        Map<HttpMethod, List<PathPattern>> open = new HashMap<>();
+        open.put(HttpMethod.GET, new ArrayList<>(List.of(PARSER.parse(SecurityConfig.API_DOCS))));
+        services.corsOpenPatternsByMethod().forEach((method, patterns) -> open
+                .computeIfAbsent(method, m -> new ArrayList<>()).addAll(patterns.stream().map(PARSER::parse).toList()));
+        open.replaceAll((method, patterns) -> List.copyOf(patterns));
+        this.openPaths = Map.copyOf(open);
         this.ours = ownFrontEnds(properties.allowedOrigins());
     }
 
@@ -60,7 +67,7 @@ class CorsPolicy implements WebFilter, Ordered, HttpHeadersFilter {
         if (origin == null) {
             return chain.filter(exchange);
         }
-        CorsConfiguration config = ours.checkOrigin(origin) != null || !isPublic(request) ? ours : open;
+        CorsConfiguration config = ours.checkOrigin(origin) != null || !isOpen(request) ? ours : openToAll;
         if (!processor.process(config, exchange)) {
             return Mono.error(new ApiProblem(HttpStatus.FORBIDDEN, "cors-refused", "Cross-origin request refused",
                     "This origin may not call this API from a browser."));
@@ -68,20 +75,24 @@ class CorsPolicy implements WebFilter, Ordered, HttpHeadersFilter {
         return CorsUtils.isPreFlightRequest(request) ? Mono.empty() : chain.filter(exchange);
     }
 
-    private boolean isPublic(ServerHttpRequest request) {
+    private boolean isOpen(ServerHttpRequest request) {
         HttpMethod method = CorsUtils.isPreFlightRequest(request)
                 ? request.getHeaders().getAccessControlRequestMethod()
                 : request.getMethod();
-        PathContainer path = request.getPath().pathWithinApplication();
-        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
-            for (PathPattern pattern : publicReads) {
-                if (pattern.matches(path)) {
-                    return true;
-                }
-            }
+        if (method == null) {
             return false;
         }
-        return HttpMethod.POST.equals(method) && publicPost.matches(path);
+        List<PathPattern> patterns = openPaths.get(HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method);
+        if (patterns == null) {
+            return false;
+        }
+        PathContainer path = request.getPath().pathWithinApplication();
+        for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static CorsConfiguration openToAll() {
