@@ -14,7 +14,7 @@
 //    MongoDBCommunity, CloudNativePG Cluster): apiVersion/kind, required fields, the known top-level
 //    spec fields, and the embedded Kubernetes objects (pod templates, PVC templates, resources)
 //    strictly against their core schemas.
-// 3. Rules: the container security rules of STYLE.md item 9 for every pod template, the
+// 3. Rules: the container security rules listed in k8s/README.md ("Rules") for every pod template, the
 //    application-specific ones (actuator probes, graceful shutdown, JVM flags), no Secret objects,
 //    no secret-looking literal values, and cross-references (every Secret, ConfigMap, Service
 //    selector, HPA and PDB target resolves inside the rendered output).

@@ -9,8 +9,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The local stack's MongoDB stand-in: the embedded MongoDB-wire server with an H2 file behind it, so
- * data survives restarts. Development only — no transactions, no TTL expiry, no $text (see
- * ARCHITECTURE.md); set MONGODB_URI to use a real MongoDB instead.
+ * data survives restarts. Development only — no transactions, no TTL expiry, no $text (the services rely on
+ * single-document atomicity and treat expired records as absent when they read them); set MONGODB_URI to use a
+ * real MongoDB instead.
  *
  * <p>Usage: {@code java -jar devstack-exec.jar PORT DATA_FILE}
  */
