@@ -1,11 +1,14 @@
 package hk.esgone.gateway.landing.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,12 +25,15 @@ class LandingPageController {
     static final String PATH = "/";
     static final String BUNDLE = "messages";
     static final Locale ZH_HANT = Locale.forLanguageTag("zh-Hant");
+    static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final Map<String, String> english = texts(Locale.ROOT);
     private final Map<String, String> chinese = texts(ZH_HANT);
 
     @GetMapping(PATH)
-    String landingPage(Model model) {
+    String landingPage(Model model, ServerHttpResponse response) {
+        // the page whatever the Accept header asks for (as before it was a template): set, the type is not negotiated
+        response.getHeaders().setContentType(HTML);
         model.addAttribute("en", english);
         model.addAttribute("zh", chinese);
         return "landing";
