@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.badge.common.Ids;
-import hk.esgone.badge.common.Page;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
+import hk.esgone.platform.paging.CursorCodec;
+import hk.esgone.platform.paging.Page;
+import hk.esgone.platform.paging.PageLimit;
 import reactor.core.publisher.Mono;
 
 /** Admins define badge types; anyone can read a badge type (it is what a credential's achievement id points to). */
@@ -32,10 +33,12 @@ class AchievementController {
 
     private final AchievementService achievements;
     private final BadgeProperties properties;
+    private final CursorCodec cursors;
 
-    AchievementController(AchievementService achievements, BadgeProperties properties) {
+    AchievementController(AchievementService achievements, BadgeProperties properties, CursorCodec cursors) {
         this.achievements = achievements;
         this.properties = properties;
+        this.cursors = cursors;
     }
 
     @PostMapping("/api/v1/badges/admin/achievements")
@@ -63,10 +66,11 @@ class AchievementController {
     Mono<Page<AchievementView>> list(@RequestParam(required = false) String cursor,
                                      @RequestParam(defaultValue = "50") int limit,
                                      @RequestParam(defaultValue = "true") boolean includeArchived) {
-        Page.checkLimit(limit);
-        String after = cursor == null ? null : Page.decodeCursor(cursor, Ids.ACHIEVEMENT_ID);
-        return achievements.list(after, limit, includeArchived).map(AchievementView::of).collectList()
-                .map(items -> Page.of(items, limit, AchievementView::id));
+        int size = PageLimit.of(limit);
+        String query = "admin-achievements?includeArchived=" + includeArchived;
+        String after = cursor == null ? null : cursors.decode(cursor, query);
+        return achievements.list(after, size, includeArchived).map(AchievementView::of).collectList()
+                .map(items -> Page.of(items, size, last -> cursors.encode(query, last.id())));
     }
 
     /** Public: the Open Badges Achievement (in English) with the bilingual texts alongside. */

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.badge.common.Escape;
-import hk.esgone.badge.common.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,7 +65,7 @@ public class AchievementService {
 
     /** The achievement, or a 404 problem. */
     public Mono<Achievement> find(String id) {
-        if (!Ids.isAchievementId(id)) {
+        if (!Ids.ACHIEVEMENT.isValid(id)) {
             return Mono.error(ApiProblem.notFound("Achievement", Escape.shorten(String.valueOf(id), 80)));
         }
         return mongo.findById(id, Achievement.class)
@@ -73,7 +73,7 @@ public class AchievementService {
     }
 
     public Mono<Achievement> findOrNull(String id) {
-        return Ids.isAchievementId(id) ? mongo.findById(id, Achievement.class) : Mono.empty();
+        return Ids.ACHIEVEMENT.isValid(id) ? mongo.findById(id, Achievement.class) : Mono.empty();
     }
 
     /** A page sorted by id; {@code after} is the last id of the previous page. */
@@ -118,7 +118,7 @@ public class AchievementService {
             slug = slug.substring(0, 50).replaceAll("-+$", "");
         }
         if (slug.length() < 3) {
-            return Ids.random("ach-", 10);
+            return Ids.ACHIEVEMENT.newId(10);
         }
         return "ach-" + slug;
     }

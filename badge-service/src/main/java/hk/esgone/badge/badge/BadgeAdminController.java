@@ -1,10 +1,6 @@
 package hk.esgone.badge.badge;
 
-import java.util.Map;
-import java.util.function.Supplier;
-
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,18 +10,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
-import hk.esgone.badge.common.Ids;
-import hk.esgone.badge.common.Page;
 import hk.esgone.platform.idempotency.IdempotencyKey;
-import hk.esgone.platform.idempotency.IdempotentExecutor;
-import hk.esgone.platform.idempotency.RequestFingerprint;
-import hk.esgone.platform.idempotency.StoredResponse;
+import hk.esgone.platform.idempotency.IdempotentEndpoint;
+import hk.esgone.platform.idempotency.IdempotentEndpoint.Refusals;
+import hk.esgone.platform.idempotency.IdempotentEndpoint.Result;
+import hk.esgone.platform.ids.Ids;
+import hk.esgone.platform.paging.CursorCodec;
+import hk.esgone.platform.paging.Page;
+import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Admin operations on badges (paths under /admin/** need the admin role, see SecurityConfig). */
 @RestController
@@ -35,42 +33,32 @@ class BadgeAdminController {
     private static final String BULK_ISSUE = "/api/v1/badges/admin/badges/bulk";
 
     private final BadgeService badges;
-    private final IdempotentExecutor idempotent;
-    private final JsonMapper json;
+    private final IdempotentEndpoint idempotent;
+    private final CursorCodec cursors;
 
-    BadgeAdminController(BadgeService badges, IdempotentExecutor idempotent, JsonMapper json) {
+    BadgeAdminController(BadgeService badges, IdempotentEndpoint idempotent, CursorCodec cursors) {
         this.badges = badges;
         this.idempotent = idempotent;
-        this.json = json;
+        this.cursors = cursors;
     }
 
-    /** Issues one badge. Requires {@code Idempotency-Key}; a retry with the same key replays the same status and body. */
+    /**
+     * Issues one badge. Requires {@code Idempotency-Key} (scoped to the admin and the operation); a retry with the
+     * same key replays the same status and body. Only successes are stored: a refusal releases the key, so the admin
+     * may retry with it.
+     */
     @PostMapping(ISSUE)
     Mono<ResponseEntity<String>> issue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                       @Validated @RequestBody BadgeRequests.IssueRequest request) {
-        return admin().flatMap(caller -> idempotently("issue:" + caller.subject(), key, ISSUE, request, HttpStatus.CREATED,
-                () -> badges.issue(request, caller.subject())));
+                                       @Validated @RequestBody BadgeRequests.IssueRequest request, ServerWebExchange exchange) {
+        return admin().flatMap(caller -> idempotent.run(exchange, "issue:" + caller.subject(), key, request, Refusals.RELEASE,
+                attempt -> badges.issue(request, caller.subject()).map(badge -> Result.of(HttpStatus.CREATED, badge))));
     }
 
     @PostMapping(BULK_ISSUE)
     Mono<ResponseEntity<String>> bulkIssue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
-                                           @Validated @RequestBody BadgeRequests.BulkIssueRequest request) {
-        return admin().flatMap(caller -> idempotently("bulk:" + caller.subject(), key, BULK_ISSUE, request, HttpStatus.OK,
-                () -> badges.bulkIssue(request, caller.subject())));
-    }
-
-    /**
-     * Runs {@code action} once per admin, operation and key. Keys are scoped to the admin (and the operation).
-     * Only successes are stored and replayed: a refusal releases the key, so the admin may retry with it.
-     */
-    private Mono<ResponseEntity<String>> idempotently(String scope, String headerValue, String path, Object request,
-                                                      HttpStatus successStatus, Supplier<Mono<?>> action) {
-        String key = IdempotencyKey.require(headerValue);
-        String fingerprint = RequestFingerprint.of("POST", path, json.writeValueAsString(request));
-        return idempotent.execute(scope, key, fingerprint, attempt -> Mono.defer(action)
-                        .map(result -> new StoredResponse(successStatus.value(), MediaType.APPLICATION_JSON_VALUE,
-                                json.writeValueAsString(result), Map.of())))
-                .map(IdempotentExecutor.Outcome::toResponseEntity);
+                                           @Validated @RequestBody BadgeRequests.BulkIssueRequest request, ServerWebExchange exchange) {
+        return admin().flatMap(caller -> idempotent.run(exchange, "bulk:" + caller.subject(), key, request, Refusals.RELEASE,
+                attempt -> badges.bulkIssue(request, caller.subject()).map(Result::ok)));
     }
 
     @PostMapping("/api/v1/badges/admin/badges/{id}/renew")
@@ -102,19 +90,19 @@ class BadgeAdminController {
     Mono<Page<BadgeView>> list(@RequestParam(required = false) String companyId,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(defaultValue = "50") int limit) {
-        Page.checkLimit(limit);
-        if (companyId != null && !Ids.isCompanyId(companyId)) {
+        int size = PageLimit.of(limit);
+        if (companyId != null && !Ids.COMPANY.isValid(companyId)) {
             return Mono.error(ApiProblem.validation("companyId must be a directory company id (cmp-...)."));
         }
-        String after = cursor == null ? null : Page.decodeCursor(cursor, Ids.BADGE_ID);
-        return admin().thenMany(badges.list(companyId, after, limit)).map(badges::view).collectList()
-                .map(items -> Page.of(items, limit, BadgeView::id));
+        // the cursor is bound to the filter: a cursor of one company's list cannot page through another's
+        String query = "admin-badges?companyId=" + (companyId == null ? "" : companyId);
+        String after = cursor == null ? null : cursors.decode(cursor, query);
+        return admin().thenMany(badges.list(companyId, after, size)).map(badges::view).collectList()
+                .map(items -> Page.of(items, size, last -> cursors.encode(query, last.id())));
     }
 
     /** The security rules already demand the admin role; this is the second lock on the same door. */
     private static Mono<Caller> admin() {
-        return EsgSecurity.currentCaller()
-                .filter(Caller::isAdmin)
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("Only platform admins manage badges.")));
+        return Callers.admin("Only platform admins manage badges.");
     }
 }

@@ -24,13 +24,13 @@ import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.badge.BadgeRequests.CompanyRef;
 import hk.esgone.badge.common.Bilingual;
 import hk.esgone.badge.common.Escape;
-import hk.esgone.badge.common.Ids;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.credential.CredentialSigner;
 import hk.esgone.badge.events.BadgeEventType;
 import hk.esgone.badge.events.EventStore;
 import hk.esgone.badge.status.StatusListService;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -98,7 +98,7 @@ public class BadgeService {
                             ? Mono.error(ApiProblem.conflict("badge-already-held", "Company '" + company.id()
                             + "' already holds a current '" + achievement.id() + "' badge; renew that badge instead."))
                             : statusLists.allocate().flatMap(position -> {
-                                String id = fixedId != null ? fixedId : Ids.random("bdg-", 16);
+                                String id = fixedId != null ? fixedId : Ids.BADGE.newId(16);
                                 String credentialId = "urn:uuid:" + UUID.randomUUID();
                                 Holder holder = new Holder(company.id(), company.brNumber(), company.uscc(),
                                         company.name() == null ? null : new Bilingual(company.name().en().strip(), company.name().zhHant().strip()));
@@ -216,14 +216,14 @@ public class BadgeService {
     }
 
     public Mono<BadgeDocument> find(String id) {
-        if (!Ids.isBadgeId(id)) {
+        if (!Ids.BADGE.isValid(id)) {
             return Mono.error(ApiProblem.notFound("Badge", Escape.shorten(String.valueOf(id), 80)));
         }
         return mongo.findById(id, BadgeDocument.class).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Badge", id)));
     }
 
     public Mono<BadgeDocument> findOrEmpty(String id) {
-        return Ids.isBadgeId(id) ? mongo.findById(id, BadgeDocument.class) : Mono.empty();
+        return Ids.BADGE.isValid(id) ? mongo.findById(id, BadgeDocument.class) : Mono.empty();
     }
 
     public Flux<BadgeDocument> heldBy(String companyId) {
@@ -303,7 +303,7 @@ public class BadgeService {
     }
 
     private static BadgeDocument.OutboxEntry outbox(BadgeEventType type, Instant at) {
-        return new BadgeDocument.OutboxEntry(Ids.random("evt-", 20), type.name(), at);
+        return new BadgeDocument.OutboxEntry(Ids.EVENT.newId(20), type.name(), at);
     }
 
     private static ApiProblem revoked(String id) {

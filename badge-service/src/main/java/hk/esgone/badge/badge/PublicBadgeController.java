@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.badge.common.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +38,7 @@ class PublicBadgeController {
 
     @GetMapping("/api/v1/badges/holders/{companyId}")
     Mono<ResponseEntity<Holdings>> holders(@PathVariable String companyId) {
-        if (!Ids.isCompanyId(companyId)) {
+        if (!Ids.COMPANY.isValid(companyId)) {
             return Mono.error(ApiProblem.validation("companyId must be a directory company id (cmp- followed by lowercase letters, digits or hyphens)."));
         }
         return badges.heldBy(companyId).map(b -> HeldBadge.of(b, clock.instant())).collectList()

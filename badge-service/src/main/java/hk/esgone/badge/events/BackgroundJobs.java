@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import hk.esgone.badge.badge.BadgeService;
 import hk.esgone.badge.config.BadgeProperties;
-import hk.esgone.badge.config.Periodic;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 
 /**
@@ -32,8 +32,9 @@ class BackgroundJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        jobs.add(Periodic.every("expiry sweep", properties.expirySweepInterval(), badges::announceExpired));
-        jobs.add(Periodic.every("outbox relay", properties.outboxRelayInterval(), () -> events.relayStale(Duration.ofSeconds(5))));
+        jobs.add(PeriodicJob.start("expiry sweep", properties.expirySweepInterval(), properties.expirySweepInterval(), badges::announceExpired));
+        jobs.add(PeriodicJob.start("outbox relay", properties.outboxRelayInterval(), properties.outboxRelayInterval(),
+                () -> events.relayStale(Duration.ofSeconds(5))));
     }
 
     @Override

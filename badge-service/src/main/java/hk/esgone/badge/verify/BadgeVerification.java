@@ -22,10 +22,10 @@ import hk.esgone.badge.badge.BadgeService;
 import hk.esgone.badge.badge.BadgeStatus;
 import hk.esgone.badge.badge.Holder;
 import hk.esgone.badge.common.Bilingual;
-import hk.esgone.badge.common.Ids;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.keys.SigningKeyRing;
+import hk.esgone.platform.ids.Ids;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,7 +91,7 @@ public class BadgeVerification {
     }
 
     public Mono<Result> verify(String badgeId) {
-        if (!Ids.isBadgeId(badgeId)) {
+        if (!Ids.BADGE.isValid(badgeId)) {
             return Mono.just(unknown(badgeId));
         }
         return badges.findOrEmpty(badgeId)

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.badge.common.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /** A company's members (or an admin) choose which website domains may show the company's badge widget. */
@@ -61,12 +61,9 @@ class WidgetSettingsController {
     }
 
     private static Mono<Caller> authorized(String companyId) {
-        if (!Ids.isCompanyId(companyId)) {
+        if (!Ids.COMPANY.isValid(companyId)) {
             return Mono.error(ApiProblem.validation("companyId must be a directory company id (cmp-...)."));
         }
-        return EsgSecurity.currentCaller()
-                .filter(c -> c.isAdmin() || c.isMemberOf(companyId))
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("Only members of " + companyId
-                        + " (or a platform admin) can change its widget settings.")));
+        return Callers.memberOf(companyId, true, "Only members of " + companyId + " (or a platform admin) can change its widget settings.");
     }
 }

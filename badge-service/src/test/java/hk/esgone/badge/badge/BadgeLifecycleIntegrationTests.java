@@ -226,6 +226,35 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
     }
 
     @Test
+    void listCursorsAreSignedAndBoundToTheirFilter() {
+        String achievement = createAchievement("cursor");
+        String company = company("cursor");
+        issue(achievement, company, brNumber());
+        issue(createAchievement("cursor-2"), company, brNumber());
+        String list = "/api/v1/badges/admin/badges?limit=1&companyId=" + company;
+
+        JsonNode first = JSON.readTree(web.get().uri(list).headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String cursor = first.path("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+        web.get().uri(list + "&cursor=" + cursor).headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].id").value(id -> assertThat(id).isNotEqualTo(first.path("items").get(0).path("id").asString()));
+
+        // one character changed by hand: the signature no longer matches
+        int middle = cursor.length() / 2;
+        String edited = cursor.substring(0, middle) + (cursor.charAt(middle) == 'A' ? 'B' : 'A') + cursor.substring(middle + 1);
+        web.get().uri(list + "&cursor=" + edited).headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/invalid-cursor");
+        // a genuine cursor used with another filter
+        web.get().uri("/api/v1/badges/admin/badges?limit=1&companyId=" + company("elsewhere") + "&cursor=" + cursor)
+                .headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/invalid-cursor");
+    }
+
+    @Test
     void badInputGetsProblemDetailsNeverA500() {
         String achievement = createAchievement("badinput");
         List<Object> bodies = List.of(
