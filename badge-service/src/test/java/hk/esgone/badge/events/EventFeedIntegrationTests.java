@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import hk.esgone.badge.badge.BadgeService;
+import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.badge.support.BadgeServiceIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
