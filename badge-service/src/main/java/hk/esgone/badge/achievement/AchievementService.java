@@ -10,7 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.badge.achievement.store.AchievementStore;
-import hk.esgone.badge.support.Escape;
+import hk.esgone.badge.support.Shorten;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
@@ -63,7 +63,7 @@ public class AchievementService {
     /** The achievement, or a 404 problem. */
     public Mono<Achievement> find(String id) {
         if (!Ids.ACHIEVEMENT.isValid(id)) {
-            return Mono.error(ApiProblem.notFound("Achievement", Escape.shorten(String.valueOf(id), 80)));
+            return Mono.error(ApiProblem.notFound("Achievement", Shorten.shorten(String.valueOf(id), 80)));
         }
         return store.findById(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Achievement", id)));

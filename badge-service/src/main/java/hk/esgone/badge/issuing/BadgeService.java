@@ -18,7 +18,7 @@ import hk.esgone.badge.credential.CredentialSigner;
 import hk.esgone.badge.events.EventFeed;
 import hk.esgone.badge.issuing.store.BadgeStore;
 import hk.esgone.badge.status.StatusListService;
-import hk.esgone.badge.support.Escape;
+import hk.esgone.badge.support.Shorten;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
@@ -165,7 +165,7 @@ public class BadgeService {
     /** The badge, or a 404 problem. */
     public Mono<IssuedBadge> find(String id) {
         if (!Ids.BADGE.isValid(id)) {
-            return Mono.error(ApiProblem.notFound("Badge", Escape.shorten(String.valueOf(id), 80)));
+            return Mono.error(ApiProblem.notFound("Badge", Shorten.shorten(String.valueOf(id), 80)));
         }
         return store.findById(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Badge", id)));
     }

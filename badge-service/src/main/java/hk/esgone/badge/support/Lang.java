@@ -10,14 +10,21 @@ public enum Lang {
 
     private final String tag;
     private final String ogLocale;
+    private final Locale locale;
 
     Lang(String tag, String ogLocale) {
         this.tag = tag;
         this.ogLocale = ogLocale;
+        this.locale = Locale.forLanguageTag(tag);
     }
 
     public String tag() {
         return tag;
+    }
+
+    /** The locale of the message bundles ({@code messages_zh_Hant.properties} for Traditional Chinese). */
+    public Locale locale() {
+        return locale;
     }
 
     public String ogLocale() {

@@ -1,8 +1,5 @@
 package hk.esgone.badge.widget.web;
 
-import static hk.esgone.badge.support.Escape.html;
-import static hk.esgone.badge.support.Escape.shorten;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +18,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
 
 import hk.esgone.badge.support.Bilingual;
 import hk.esgone.badge.support.Lang;
+import hk.esgone.badge.support.Shorten;
+import hk.esgone.badge.support.Texts;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.keys.SigningKeyRing;
-import hk.esgone.badge.page.web.Messages;
 import hk.esgone.badge.verify.BadgeVerification;
 import hk.esgone.badge.widget.WidgetSettingsService;
 import reactor.core.publisher.Mono;
@@ -49,15 +49,19 @@ class WidgetController {
     private final WidgetSettingsService settings;
     private final BadgeProperties properties;
     private final JsonMapper json;
+    private final Texts texts;
+    private final ISpringWebFluxTemplateEngine templates;
     private final String script;
     private final String scriptEtag;
 
-    WidgetController(BadgeVerification verification, WidgetSettingsService settings, BadgeProperties properties, JsonMapper json)
-            throws IOException {
+    WidgetController(BadgeVerification verification, WidgetSettingsService settings, BadgeProperties properties, JsonMapper json,
+                     Texts texts, ISpringWebFluxTemplateEngine templates) throws IOException {
         this.verification = verification;
         this.settings = settings;
         this.properties = properties;
         this.json = json;
+        this.texts = texts;
+        this.templates = templates;
         try (InputStream in = new ClassPathResource("widget/badge.js").getInputStream()) {
             this.script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -133,13 +137,9 @@ class WidgetController {
                 .map(domains -> {
                     String page = properties.base() + "/badges/" + v.result().badgeId() + "?lang=" + language.tag();
                     String label = label(v, language);
-                    String htmlPage = "<!doctype html>\n<html lang=\"" + language.tag() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                            + "<meta http-equiv=\"refresh\" content=\"" + properties.widget().pollInterval().toSeconds() + "\">\n"
-                            + "<title>" + html(label) + "</title>\n"
-                            + "<style>html,body{margin:0;padding:0;background:transparent}a{display:inline-block;line-height:0}"
-                            + "a:focus-visible{outline:3px solid #0969da}</style>\n</head>\n<body>\n"
-                            + "<a href=\"" + html(page) + "\" target=\"_blank\" rel=\"noopener\" data-status=\"" + v.result().status().name()
-                            + "\" data-valid=\"" + (v.result().valid() && v.allowed()) + "\">" + svg(v, language) + "</a>\n</body>\n</html>\n";
+                    String htmlPage = templates.process("widget/frame", new Context(language.locale(), Map.of("frame",
+                            new FrameView(language.tag(), properties.widget().pollInterval().toSeconds(), label, page,
+                                    v.result().status().name(), v.result().valid() && v.allowed(), svg(v, language)))));
                     return ResponseEntity.ok()
                             .contentType(HTML)
                             .cacheControl(freshness())
@@ -167,47 +167,42 @@ class WidgetController {
         return CacheControl.maxAge(maxAge).cachePublic();
     }
 
-    private static String label(View v, Lang lang) {
+    /** What the iframe template shows; {@code svg} is the rendered image template. */
+    private record FrameView(String lang, long refreshSeconds, String label, String pageUrl, String status, boolean valid, String svg) {
+    }
+
+    /** What the image template shows, already shortened and in the image's language. */
+    private record SvgView(String title, String status, boolean valid, String accent, String statusColour, String name, String holder,
+                           String line) {
+    }
+
+    private String label(View v, Lang lang) {
         BadgeVerification.Result r = v.result();
         String name = r.achievement() == null ? "ESG One e-Badge" : r.achievement().name().in(lang);
         if (!v.allowed()) {
-            return name + " — " + Messages.get("notAllowed", lang);
+            return name + " — " + texts.get("notAllowed", lang);
         }
-        return name + " — " + (r.valid() ? Messages.get("widget.valid", lang) : Messages.get("widget.notValid", lang) + " ("
-                + Messages.status(r.status(), lang) + ")");
+        return name + " — " + (r.valid() ? texts.get("widget.valid", lang) : texts.get("widget.notValid", lang) + " ("
+                + texts.get("status." + r.status().name(), lang) + ")");
     }
 
-    /** A self-contained badge image: no external references, every text escaped, grey with a red mark when not valid. */
+    /** A self-contained badge image (template widget/badge.svg): no external references, grey with a red mark when not valid. */
     private String svg(View v, Lang lang) {
         BadgeVerification.Result r = v.result();
         boolean valid = r.valid() && v.allowed();
-        String name = r.achievement() == null ? Messages.get("status.UNKNOWN", lang) : shorten(r.achievement().name().in(lang), 30);
-        String holder = r.holder() == null ? "" : shorten(r.holder().name() == null ? r.holder().companyId() : r.holder().name().in(lang), 36);
+        String name = r.achievement() == null ? texts.get("status.UNKNOWN", lang) : Shorten.shorten(r.achievement().name().in(lang), 30);
+        String holder = r.holder() == null ? ""
+                : Shorten.shorten(r.holder().name() == null ? r.holder().companyId() : r.holder().name().in(lang), 36);
         String line;
         if (!v.allowed()) {
-            line = Messages.get("notAllowed", lang);
+            line = texts.get("notAllowed", lang);
         } else if (valid) {
-            line = "✔ " + Messages.get("widget.valid", lang) + " · " + Messages.get("validUntil", lang) + " " + Messages.date(r.validUntil(), lang);
+            line = "✔ " + texts.get("widget.valid", lang) + " · " + texts.get("validUntil", lang) + " " + texts.date(r.validUntil(), lang);
         } else {
-            line = "✖ " + Messages.get("widget.notValid", lang) + " — " + Messages.status(r.status(), lang);
+            line = "✖ " + texts.get("widget.notValid", lang) + " — " + texts.get("status." + r.status().name(), lang);
         }
-        String accent = valid ? "#0b6b2f" : "#6e7781";
-        String statusColour = valid ? "#0b6b2f" : "#a4161a";
-        String title = label(v, lang);
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"320\" height=\"96\" viewBox=\"0 0 320 96\" role=\"img\" aria-label=\""
-                + html(title) + "\" data-status=\"" + (v.allowed() ? r.status().name() : "NOT_ALLOWED") + "\">"
-                + "<title>" + html(title) + "</title>"
-                + "<rect x=\"1\" y=\"1\" width=\"318\" height=\"94\" rx=\"10\" fill=\"" + (valid ? "#ffffff" : "#f3f4f6") + "\" stroke=\"" + accent + "\" stroke-width=\"2\"/>"
-                + "<rect x=\"1\" y=\"1\" width=\"70\" height=\"94\" rx=\"10\" fill=\"" + accent + "\"/>"
-                + "<rect x=\"60\" y=\"1\" width=\"11\" height=\"94\" fill=\"" + accent + "\"/>"
-                + "<text x=\"36\" y=\"44\" text-anchor=\"middle\" font-family=\"system-ui,sans-serif\" font-size=\"14\" font-weight=\"700\" fill=\"#ffffff\">ESG</text>"
-                + "<text x=\"36\" y=\"62\" text-anchor=\"middle\" font-family=\"system-ui,sans-serif\" font-size=\"14\" font-weight=\"700\" fill=\"#ffffff\">One</text>"
-                + "<g font-family=\"system-ui,-apple-system,'Segoe UI','Noto Sans TC','PingFang TC','Microsoft JhengHei',sans-serif\">"
-                + "<text x=\"84\" y=\"30\" font-size=\"14\" font-weight=\"700\" fill=\"#1b1f23\">" + html(name) + "</text>"
-                + "<text x=\"84\" y=\"52\" font-size=\"12\" fill=\"#4a525a\">" + html(holder) + "</text>"
-                + "<text x=\"84\" y=\"76\" font-size=\"11\" font-weight=\"700\" fill=\"" + statusColour + "\">" + html(shorten(line, 42)) + "</text>"
-                + "</g>"
-                + (valid ? "" : "<line x1=\"8\" y1=\"88\" x2=\"64\" y2=\"8\" stroke=\"#a4161a\" stroke-width=\"4\"/>")
-                + "</svg>";
+        SvgView svg = new SvgView(label(v, lang), v.allowed() ? r.status().name() : "NOT_ALLOWED", valid, valid ? "#0b6b2f" : "#6e7781",
+                valid ? "#0b6b2f" : "#a4161a", name, holder, Shorten.shorten(line, 42));
+        return templates.process("widget/badge.svg", new Context(lang.locale(), Map.of("svg", svg)));
     }
 }
