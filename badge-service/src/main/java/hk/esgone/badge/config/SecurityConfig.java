@@ -23,7 +23,7 @@ import hk.esgone.platform.security.EsgSecurity;
  */
 @Configuration
 @EnableWebFluxSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     /** Public reads; each is also open to cross-origin GETs. */
     static final String[] PUBLIC_GET = {

@@ -257,12 +257,11 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
 
     @Test
     void badInputGetsProblemDetailsNeverA500() {
+        // the cases a controller decides alone (bean validation, malformed JSON, ids, cursors, limits) are in
+        // BadgeControllersWebFluxTests; these two need the achievement and the domain rules
         String achievement = createAchievement("badinput");
         List<Object> bodies = List.of(
-                Map.of("achievementId", achievement, "company", Map.of("id", "ACME", "brNumber", "12345678")),
                 Map.of("achievementId", achievement, "company", Map.of("id", company("nobr"))),
-                Map.of("achievementId", achievement, "company", Map.of("id", company("br"), "brNumber", "1234")),
-                Map.of("achievementId", "<script>", "company", Map.of("id", company("x"), "brNumber", "12345678")),
                 Map.of("achievementId", achievement, "company", Map.of("id", company("past"), "brNumber", "12345678"),
                         "validUntil", "2001-01-01T00:00:00Z"));
         int i = 0;
@@ -273,16 +272,5 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody().jsonPath("$.status").isEqualTo(400);
         }
-        web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
-                .header("Idempotency-Key", "garbage").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"achievementId\": [")
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/malformed-request");
-        web.get().uri("/api/v1/badges/holders/NOT-AN-ID").exchange().expectStatus().isBadRequest();
-        web.get().uri("/api/v1/badges/holders?brNumber=abc").exchange().expectStatus().isBadRequest();
-        web.get().uri("/api/v1/badges/admin/badges?cursor=forged!").headers(h -> h.setBearerAuth(admin()))
-                .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("https://esg-one.hk/problems/invalid-cursor");
-        web.get().uri("/api/v1/badges/admin/badges?limit=1000").headers(h -> h.setBearerAuth(admin()))
-                .exchange().expectStatus().isBadRequest();
     }
 }
