@@ -3,15 +3,11 @@ package hk.esgone.badge.achievement;
 import java.time.Instant;
 import java.time.Period;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
+import hk.esgone.badge.support.Bilingual;
 
-import hk.esgone.badge.common.Bilingual;
-
-/** A badge type as stored. {@code validity} is an ISO-8601 period such as {@code P1Y}. */
-@Document("achievements")
+/** A badge type. {@code validity} is an ISO-8601 period such as {@code P1Y}. */
 public record Achievement(
-        @Id String id,
+        String id,
         AchievementKind kind,
         Bilingual name,
         Bilingual description,

@@ -7,14 +7,11 @@ import java.time.Period;
 import java.util.Locale;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-import hk.esgone.badge.common.Escape;
-import hk.esgone.badge.common.Ids;
+import hk.esgone.badge.achievement.store.AchievementStore;
+import hk.esgone.badge.support.Shorten;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,25 +20,25 @@ import reactor.core.publisher.Mono;
 @Service
 public class AchievementService {
 
-    private final ReactiveMongoTemplate mongo;
+    private final AchievementStore store;
     private final Clock clock;
 
-    AchievementService(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    AchievementService(AchievementStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    public Mono<Achievement> create(AchievementRequest request) {
+    public Mono<Achievement> create(AchievementDefinition request) {
         checkConsistent(request);
         String id = request.id() != null ? request.id() : slugId(request.name().en());
         Instant now = clock.instant();
-        Achievement achievement = toDocument(id, request, now, now);
-        return mongo.insert(achievement)
+        Achievement achievement = toAchievement(id, request, now, now);
+        return store.insert(achievement)
                 .onErrorMap(DuplicateKeyException.class, e -> ApiProblem.conflict("achievement-exists",
                         "An achievement with id '" + id + "' already exists; choose another id or update that one."));
     }
 
-    public Mono<Achievement> update(String id, AchievementRequest request) {
+    public Mono<Achievement> update(String id, AchievementDefinition request) {
         checkConsistent(request);
         if (request.id() != null && !request.id().equals(id)) {
             throw ApiProblem.validation("The id in the body ('" + request.id() + "') differs from the id in the path.");
@@ -51,48 +48,41 @@ public class AchievementService {
                 return Mono.error(ApiProblem.conflict("achievement-kind-fixed",
                         "The kind of an achievement cannot change once defined; create a new achievement instead."));
             }
-            Achievement changed = toDocument(id, request, existing.createdAt(), clock.instant());
-            return mongo.save(new Achievement(changed.id(), changed.kind(), changed.name(), changed.description(), changed.criteria(),
+            Achievement changed = toAchievement(id, request, existing.createdAt(), clock.instant());
+            return store.save(new Achievement(changed.id(), changed.kind(), changed.name(), changed.description(), changed.criteria(),
                     changed.criteriaUrl(), changed.imageUrl(), changed.validity(), changed.scorecardLevel(), existing.archived(),
                     changed.createdAt(), changed.updatedAt()));
         });
     }
 
     public Mono<Achievement> archive(String id, boolean archived) {
-        return find(id).flatMap(a -> mongo.save(new Achievement(a.id(), a.kind(), a.name(), a.description(), a.criteria(),
+        return find(id).flatMap(a -> store.save(new Achievement(a.id(), a.kind(), a.name(), a.description(), a.criteria(),
                 a.criteriaUrl(), a.imageUrl(), a.validity(), a.scorecardLevel(), archived, a.createdAt(), clock.instant())));
     }
 
     /** The achievement, or a 404 problem. */
     public Mono<Achievement> find(String id) {
-        if (!Ids.isAchievementId(id)) {
-            return Mono.error(ApiProblem.notFound("Achievement", Escape.shorten(String.valueOf(id), 80)));
+        if (!Ids.ACHIEVEMENT.isValid(id)) {
+            return Mono.error(ApiProblem.notFound("Achievement", Shorten.shorten(String.valueOf(id), 80)));
         }
-        return mongo.findById(id, Achievement.class)
+        return store.findById(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Achievement", id)));
     }
 
     public Mono<Achievement> findOrNull(String id) {
-        return Ids.isAchievementId(id) ? mongo.findById(id, Achievement.class) : Mono.empty();
+        return Ids.ACHIEVEMENT.isValid(id) ? store.findById(id) : Mono.empty();
     }
 
     /** A page sorted by id; {@code after} is the last id of the previous page. */
     public Flux<Achievement> list(String after, int limit, boolean includeArchived) {
-        Criteria criteria = new Criteria();
-        if (after != null) {
-            criteria = Criteria.where("_id").gt(after);
-        }
-        if (!includeArchived) {
-            criteria = criteria.and("archived").is(false);
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Achievement.class);
+        return store.list(after, limit, includeArchived);
     }
 
     public Mono<Achievement> insertIfAbsent(Achievement achievement) {
-        return mongo.insert(achievement).onErrorResume(DuplicateKeyException.class, e -> mongo.findById(achievement.id(), Achievement.class));
+        return store.insertIfAbsent(achievement);
     }
 
-    private static void checkConsistent(AchievementRequest request) {
+    private static void checkConsistent(AchievementDefinition request) {
         if (request.kind() == AchievementKind.SCORECARD_LEVEL && request.scorecardLevel() == null) {
             throw ApiProblem.validation("A SCORECARD_LEVEL achievement needs a scorecardLevel (BRONZE, SILVER, GOLD or PLATINUM).");
         }
@@ -105,9 +95,8 @@ public class AchievementService {
         }
     }
 
-    private static Achievement toDocument(String id, AchievementRequest r, Instant createdAt, Instant updatedAt) {
-        return new Achievement(id, r.kind(), r.name().toBilingual(), r.description().toBilingual(),
-                r.criteria().toBilingual(), r.criteriaUrl(), r.imageUrl(), r.validity(), r.scorecardLevel(), false,
+    private static Achievement toAchievement(String id, AchievementDefinition r, Instant createdAt, Instant updatedAt) {
+        return new Achievement(id, r.kind(), r.name(), r.description(), r.criteria(), r.criteriaUrl(), r.imageUrl(), r.validity(), r.scorecardLevel(), false,
                 createdAt, updatedAt);
     }
 
@@ -118,7 +107,7 @@ public class AchievementService {
             slug = slug.substring(0, 50).replaceAll("-+$", "");
         }
         if (slug.length() < 3) {
-            return Ids.random("ach-", 10);
+            return Ids.ACHIEVEMENT.newId(10);
         }
         return "ach-" + slug;
     }

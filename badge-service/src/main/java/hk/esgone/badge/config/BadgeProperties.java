@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param verifier            how the verifier fetches published keys and status lists
  * @param expirySweepInterval how often expired badges are announced on the event feed
  * @param outboxRelayInterval how often events left behind by an interrupted write are published
+ * @param cursorSecret        HMAC key of pagination cursors; the same on every replica (a random per-process key when empty)
  */
 @ConfigurationProperties("esg.badge")
 public record BadgeProperties(
@@ -28,7 +29,8 @@ public record BadgeProperties(
         Widget widget,
         Verifier verifier,
         Duration expirySweepInterval,
-        Duration outboxRelayInterval) {
+        Duration outboxRelayInterval,
+        String cursorSecret) {
 
     /** The promise to verifiers: a change of status is visible within this time. */
     public static final Duration STATUS_FRESHNESS = Duration.ofSeconds(60);

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
-import hk.esgone.badge.badge.BadgeService;
-import hk.esgone.badge.events.EventStore;
+import hk.esgone.badge.events.store.EventStore;
+import hk.esgone.badge.issuing.store.BadgeStore;
 import hk.esgone.platform.idempotency.IdempotencyStore;
 import reactor.core.publisher.Mono;
 
@@ -14,11 +14,11 @@ import reactor.core.publisher.Mono;
 @Component
 class DatabaseSetup implements InitializingBean {
 
-    private final BadgeService badges;
+    private final BadgeStore badges;
     private final EventStore events;
     private final IdempotencyStore idempotency;
 
-    DatabaseSetup(BadgeService badges, EventStore events, IdempotencyStore idempotency) {
+    DatabaseSetup(BadgeStore badges, EventStore events, IdempotencyStore idempotency) {
         this.badges = badges;
         this.events = events;
         this.idempotency = idempotency;

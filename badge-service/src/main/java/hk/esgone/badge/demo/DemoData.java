@@ -14,10 +14,9 @@ import hk.esgone.badge.achievement.Achievement;
 import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.achievement.ScorecardLevel;
-import hk.esgone.badge.badge.BadgeRequests.CompanyName;
-import hk.esgone.badge.badge.BadgeRequests.CompanyRef;
-import hk.esgone.badge.badge.BadgeService;
-import hk.esgone.badge.common.Bilingual;
+import hk.esgone.badge.issuing.BadgeService;
+import hk.esgone.badge.issuing.Holder;
+import hk.esgone.badge.support.Bilingual;
 import hk.esgone.badge.config.BadgeProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,10 +30,10 @@ import reactor.core.publisher.Mono;
 class DemoData {
 
     // the same names and BR numbers as directory-service's demo companies (DemoCompanyGenerator, slots 0 and 1)
-    static final CompanyRef SUPPLIER = new CompanyRef("cmp-demo-supplier", "11226648", null,
-            new CompanyName("Demo Green Packaging Ltd", "示範綠色包裝有限公司"));
-    static final CompanyRef SUPPLIER_2 = new CompanyRef("cmp-demo-supplier-2", "11218729", null,
-            new CompanyName("Kwun Tong Precision Metal Works Ltd", "觀塘精密金屬製品有限公司"));
+    static final Holder SUPPLIER = new Holder("cmp-demo-supplier", "11226648", null,
+            Bilingual.of("Demo Green Packaging Ltd", "示範綠色包裝有限公司"));
+    static final Holder SUPPLIER_2 = new Holder("cmp-demo-supplier-2", "11218729", null,
+            Bilingual.of("Kwun Tong Precision Metal Works Ltd", "觀塘精密金屬製品有限公司"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 

@@ -7,9 +7,9 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import hk.esgone.badge.badge.BadgeService;
+import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.badge.config.BadgeProperties;
-import hk.esgone.badge.config.Periodic;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 
 /**
@@ -20,11 +20,11 @@ import reactor.core.Disposable;
 class BackgroundJobs implements SmartLifecycle {
 
     private final BadgeService badges;
-    private final EventStore events;
+    private final EventFeed events;
     private final BadgeProperties properties;
     private final List<Disposable> jobs = new ArrayList<>();
 
-    BackgroundJobs(BadgeService badges, EventStore events, BadgeProperties properties) {
+    BackgroundJobs(BadgeService badges, EventFeed events, BadgeProperties properties) {
         this.badges = badges;
         this.events = events;
         this.properties = properties;
@@ -32,8 +32,9 @@ class BackgroundJobs implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        jobs.add(Periodic.every("expiry sweep", properties.expirySweepInterval(), badges::announceExpired));
-        jobs.add(Periodic.every("outbox relay", properties.outboxRelayInterval(), () -> events.relayStale(Duration.ofSeconds(5))));
+        jobs.add(PeriodicJob.start("expiry sweep", properties.expirySweepInterval(), properties.expirySweepInterval(), badges::announceExpired));
+        jobs.add(PeriodicJob.start("outbox relay", properties.outboxRelayInterval(), properties.outboxRelayInterval(),
+                () -> events.relayStale(Duration.ofSeconds(5))));
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.badge.config.BadgeProperties;
-import hk.esgone.badge.config.Periodic;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,7 +24,7 @@ class KeyRotation implements SmartLifecycle {
 
     @Override
     public void start() {
-        job = Periodic.every("key reload", properties.keys().reloadInterval(),
+        job = PeriodicJob.start("key reload", properties.keys().reloadInterval(), properties.keys().reloadInterval(),
                 () -> Mono.fromRunnable(keyRing::reload).subscribeOn(Schedulers.boundedElastic()));
     }
 

@@ -1,12 +1,6 @@
 package hk.esgone.badge.keys;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
@@ -20,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +39,7 @@ import hk.esgone.platform.problem.ApiProblem;
 /**
  * The issuer's signing keys. Every key ever used stays published (retired keys as public keys only), so a
  * badge signed before a rotation still verifies after it. Keys come from a JWKS in the configuration and/or a
- * folder of JWK files (one key per {@code *.json} file; a Kubernetes Secret mounted read-only works, and is
- * read again periodically so a rotated Secret is picked up without a restart). On a first local run with an
+ * {@link KeyFolder} (read again periodically, so a rotated Kubernetes Secret is picked up without a restart). On a first local run with an
  * empty, writable folder a key is generated and persisted there. A file holding only a public key publishes a
  * retired key whose private half has been destroyed.
  */
@@ -65,11 +57,13 @@ public final class SigningKeyRing {
     }
 
     private final BadgeProperties.Keys config;
+    private final KeyFolder folder;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
     public SigningKeyRing(BadgeProperties.Keys config, Clock clock) {
         this.config = config;
+        this.folder = config.dir() == null ? null : new KeyFolder(config.dir());
         this.clock = clock;
         this.snapshot = load(true);
     }
@@ -104,14 +98,13 @@ public final class SigningKeyRing {
         if (!alg.equals("ES256") && !alg.equals("RS256")) {
             throw ApiProblem.validation("algorithm must be ES256 or RS256.");
         }
-        Path dir = config.dir();
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        if (folder == null || !folder.isWritable()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "key-store-read-only", "Keys are managed outside this service",
                     "The signing keys come from a read-only source (a Kubernetes Secret or the configuration). "
                             + "Rotate by adding a new key file to that source; it is picked up within a minute.");
         }
         JWK key = generate(alg);
-        write(dir, key);
+        folder.write(key);
         snapshot = load(false);
         if (config.activeKid() != null) {
             log.warn("esg.badge.keys.active-kid pins {}; the new key {} is published but not used for signing until that "
@@ -132,31 +125,21 @@ public final class SigningKeyRing {
                 throw new IllegalStateException("esg.badge.keys.jwks is not a valid JWKS: " + e.getMessage());
             }
         }
-        Path dir = config.dir();
-        if (dir != null) {
-            for (Path file : keyFiles(dir)) {
-                try {
-                    add(keys, JWK.parse(Files.readString(file, StandardCharsets.UTF_8)), file.toString());
-                } catch (IOException | ParseException e) {
-                    throw new IllegalStateException("Key file " + file + " is not a JWK: " + e.getMessage());
-                }
+        if (folder != null) {
+            for (KeyFolder.KeyFile file : folder.read()) {
+                add(keys, file.key(), file.source());
             }
         }
         if (keys.values().stream().noneMatch(JWK::isPrivate)) {
-            if (startup && config.generateIfMissing() && dir != null) {
+            if (startup && config.generateIfMissing() && folder != null) {
                 JWK generated = generate(config.algorithm());
-                try {
-                    Files.createDirectories(dir);
-                } catch (IOException e) {
-                    throw new IllegalStateException("No signing key found and the key folder " + dir
-                            + " cannot be created: " + e.getMessage());
-                }
-                write(dir, generated);
-                log.info("No signing key found: generated {} in {} (ESG_BADGE_KEY_DIR)", generated.getKeyID(), dir);
+                folder.create();
+                folder.write(generated);
+                log.info("No signing key found: generated {} in {} (ESG_BADGE_KEY_DIR)", generated.getKeyID(), folder.path());
                 keys.put(generated.getKeyID(), generated);
             } else {
                 throw new IllegalStateException("No private signing key: put a JWK file in the key folder (ESG_BADGE_KEY_DIR="
-                        + dir + ") or a JWKS in ESG_BADGE_SIGNING_JWKS");
+                        + config.dir() + ") or a JWKS in ESG_BADGE_SIGNING_JWKS");
             }
         }
         JWK active = chooseActive(keys);
@@ -207,22 +190,6 @@ public final class SigningKeyRing {
         }
     }
 
-    private static List<Path> keyFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            // Kubernetes mounts a Secret as symlinks next to hidden ..data folders; those are skipped
-            return files.filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(Files::isRegularFile)
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the key folder " + dir + ": " + e.getMessage());
-        }
-    }
-
     JWK generate(String algorithm) {
         Date now = Date.from(clock.instant());
         try {
@@ -241,25 +208,6 @@ public final class SigningKeyRing {
 
     private String kid(JWK key, String type) throws JOSEException {
         return "badge-" + KID_DATE.format(clock.instant()) + "-" + type + "-" + key.computeThumbprint().toString().substring(0, 10);
-    }
-
-    private static void write(Path dir, JWK key) {
-        Path file = dir.resolve(key.getKeyID() + ".json");
-        try {
-            Path tmp = dir.resolve("." + key.getKeyID() + ".tmp");
-            Files.writeString(tmp, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's permissions apply
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (AccessDeniedException e) {
-            throw new IllegalStateException("The key folder " + dir + " is not writable");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot write the key file " + file + ": " + e.getMessage());
-        }
     }
 
     /** A signer for the active key. */

@@ -6,20 +6,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import hk.esgone.badge.badge.BadgeDocument;
-import hk.esgone.badge.common.Counters;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.credential.CredentialSigner;
 import hk.esgone.badge.keys.SigningKeyRing;
+import hk.esgone.badge.status.store.StatusListStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,19 +39,15 @@ public class StatusListService {
 
     private static final long SCATTER = 0x9E3779B1L; // odd
     private static final Duration LIST_VALIDITY = Duration.ofDays(1);
-    private static final String COLLECTION = "status_lists";
 
-    private final ReactiveMongoTemplate mongo;
-    private final Counters counters;
+    private final StatusListStore store;
     private final CredentialSigner signer;
     private final BadgeProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    StatusListService(ReactiveMongoTemplate mongo, Counters counters, CredentialSigner signer, BadgeProperties properties,
-                      Clock clock) {
-        this.mongo = mongo;
-        this.counters = counters;
+    StatusListService(StatusListStore store, CredentialSigner signer, BadgeProperties properties, Clock clock) {
+        this.store = store;
         this.signer = signer;
         this.properties = properties;
         this.clock = clock;
@@ -70,7 +59,7 @@ public class StatusListService {
 
     public Mono<Position> allocate() {
         int size = size();
-        return counters.next("status-position").map(n -> {
+        return store.nextPosition().map(n -> {
             long k = n - 1;
             int list = (int) (k / size);
             int index = (int) (((k % size) * SCATTER + 7919L) & (size - 1));
@@ -81,8 +70,7 @@ public class StatusListService {
     /** Marks a list as changed; call after the badge document has been updated. */
     public Mono<Void> changed(String purpose, int list) {
         cache.remove(key(purpose, list));
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(key(purpose, list))), new Update().inc("version", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION).then();
+        return store.bumpVersion(key(purpose, list));
     }
 
     /** Whether the list has been handed out (list 0 always exists). */
@@ -93,17 +81,13 @@ public class StatusListService {
         if (list < 0) {
             return Mono.just(false);
         }
-        return mongo.findById("status-position", Document.class, "counters")
-                .map(doc -> (((Number) doc.get("value")).longValue() - 1) / size() >= list)
-                .defaultIfEmpty(false);
+        return store.positionsHandedOut().map(handedOut -> handedOut > 0 && (handedOut - 1) / size() >= list);
     }
 
     public Mono<SignedList> signedList(String purpose, int list) {
         String key = key(purpose, list);
         // read the version before the badges: a list built from newer badges under an older version is only rebuilt once more
-        return mongo.findById(key, Document.class, COLLECTION)
-                .map(doc -> ((Number) doc.get("version")).longValue())
-                .defaultIfEmpty(0L)
+        return store.version(key)
                 .flatMap(version -> {
                     Cached cached = cache.get(key);
                     Instant now = clock.instant();
@@ -124,14 +108,9 @@ public class StatusListService {
     }
 
     private Mono<SignedList> build(String purpose, int list, long version, Instant now) {
-        Criteria which = Criteria.where("statusList").is(list);
-        which = purpose.equals(CredentialFormat.PURPOSE_REVOCATION) ? which.and("revokedAt").ne(null) : which.and("suspended").is(true);
-        Query query = Query.query(which);
-        query.fields().include("statusIndex");
         Bitstring bits = new Bitstring(size());
-        // a projection: read as a plain document, the record type needs every field
-        return mongo.find(query, Document.class, mongo.getCollectionName(BadgeDocument.class))
-                .doOnNext(b -> bits.set(((Number) b.get("statusIndex")).intValue()))
+        return store.flaggedIndexes(list, purpose.equals(CredentialFormat.PURPOSE_REVOCATION))
+                .doOnNext(bits::set)
                 .then(Mono.fromCallable(() -> {
                     var credential = CredentialFormat.statusListCredential(properties, purpose, list, bits.encode(), now,
                             now.plus(LIST_VALIDITY));

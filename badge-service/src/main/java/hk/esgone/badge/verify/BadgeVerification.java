@@ -17,15 +17,15 @@ import hk.esgone.badge.achievement.Achievement;
 import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.achievement.ScorecardLevel;
-import hk.esgone.badge.badge.BadgeDocument;
-import hk.esgone.badge.badge.BadgeService;
-import hk.esgone.badge.badge.BadgeStatus;
-import hk.esgone.badge.badge.Holder;
-import hk.esgone.badge.common.Bilingual;
-import hk.esgone.badge.common.Ids;
+import hk.esgone.badge.issuing.BadgeService;
+import hk.esgone.badge.issuing.BadgeStatus;
+import hk.esgone.badge.issuing.Holder;
+import hk.esgone.badge.issuing.IssuedBadge;
+import hk.esgone.badge.support.Bilingual;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.keys.SigningKeyRing;
+import hk.esgone.platform.ids.Ids;
 import reactor.core.publisher.Mono;
 
 /**
@@ -91,7 +91,7 @@ public class BadgeVerification {
     }
 
     public Mono<Result> verify(String badgeId) {
-        if (!Ids.isBadgeId(badgeId)) {
+        if (!Ids.BADGE.isValid(badgeId)) {
             return Mono.just(unknown(badgeId));
         }
         return badges.findOrEmpty(badgeId)
@@ -122,7 +122,7 @@ public class BadgeVerification {
                 null, null, List.of(Check.failed("RECORD", "ESG One has issued no badge with this id.")), Map.of());
     }
 
-    private Result result(BadgeDocument badge, Achievement achievement) {
+    private Result result(IssuedBadge badge, Achievement achievement) {
         Instant now = clock.instant();
         List<Check> checks = new ArrayList<>();
         checks.add(Check.passed("RECORD", "Issued by ESG One on " + CredentialFormat.instant(badge.issuedAt()) + "."));

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an allow-listed algorithm (ES256, RS256; never {@code none}, never HMAC), no {@code crit} extensions, and keys
  * only from the issuer's published JWKS (header {@code jwk}, {@code jku}, {@code x5u} are never followed).
  */
-final class Jws {
+public final class Jws {
 
     /** A failed step: which check, and why. */
     static final class Failure extends Exception {
@@ -36,7 +36,7 @@ final class Jws {
         }
     }
 
-    static final JsonMapper STRICT_JSON = JsonMapper.builder()
+    public static final JsonMapper STRICT_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final Pattern COMPACT = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*$");

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.badge.config.BadgeProperties;
+import hk.esgone.badge.widget.store.WidgetSettingsStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,31 +22,31 @@ import reactor.core.publisher.Mono;
  * served: the restriction keeps honest sites honest, it is not access control.
  */
 @Service
-class WidgetSettingsService {
+public class WidgetSettingsService {
 
     private static final Duration CACHE = Duration.ofSeconds(15);
 
     private record Cached(List<String> domains, Instant at) {
     }
 
-    private final ReactiveMongoTemplate mongo;
+    private final WidgetSettingsStore store;
     private final BadgeProperties properties;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    WidgetSettingsService(ReactiveMongoTemplate mongo, BadgeProperties properties, Clock clock) {
-        this.mongo = mongo;
+    WidgetSettingsService(WidgetSettingsStore store, BadgeProperties properties, Clock clock) {
+        this.store = store;
         this.properties = properties;
         this.clock = clock;
     }
 
-    Mono<List<String>> allowedDomains(String companyId) {
+    public Mono<List<String>> allowedDomains(String companyId) {
         Cached cached = cache.get(companyId);
         Instant now = clock.instant();
         if (cached != null && cached.at().plus(CACHE).isAfter(now)) {
             return Mono.just(cached.domains());
         }
-        return mongo.findById(companyId, WidgetSettings.class)
+        return store.find(companyId)
                 .map(WidgetSettings::allowedDomains)
                 .defaultIfEmpty(List.of())
                 .doOnNext(domains -> {
@@ -57,19 +57,19 @@ class WidgetSettingsService {
                 });
     }
 
-    Mono<WidgetSettings> save(String companyId, List<String> domains, String actor) {
+    public Mono<WidgetSettings> save(String companyId, List<String> domains, String actor) {
         WidgetSettings settings = new WidgetSettings(companyId, domains, clock.instant(), actor);
         cache.remove(companyId);
-        return mongo.save(settings);
+        return store.save(settings);
     }
 
-    Mono<WidgetSettings> find(String companyId) {
-        return mongo.findById(companyId, WidgetSettings.class)
+    public Mono<WidgetSettings> find(String companyId) {
+        return store.find(companyId)
                 .defaultIfEmpty(new WidgetSettings(companyId, List.of(), null, null));
     }
 
     /** Whether a page at {@code siteUrl} (an Origin or Referer value; null when unknown) may show the widget. */
-    boolean allows(List<String> domains, String siteUrl) {
+    public boolean allows(List<String> domains, String siteUrl) {
         if (domains.isEmpty() || siteUrl == null || siteUrl.isBlank()) {
             return true;
         }
@@ -98,7 +98,7 @@ class WidgetSettingsService {
     }
 
     /** CSP frame-ancestors for the iframe variant. */
-    String frameAncestors(List<String> domains) {
+    public String frameAncestors(List<String> domains) {
         if (domains.isEmpty()) {
             return "*";
         }
