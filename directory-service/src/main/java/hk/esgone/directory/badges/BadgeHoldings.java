@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 
 import hk.esgone.directory.common.Bilingual;
 import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyIds;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.directory.company.domain.CompanyRepository;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +50,7 @@ public class BadgeHoldings {
     Mono<Boolean> apply(BadgeEvents.Event event) {
         BadgeEvents.Badge badge = event.badge();
         if (badge == null || badge.id() == null || badge.id().isBlank() || badge.id().length() > 100
-                || !CompanyIds.isValid(badge.companyId()) || badge.status() == null) {
+                || !Ids.COMPANY.isValid(badge.companyId()) || badge.status() == null) {
             return Mono.just(false);
         }
         BadgeDocument doc = new BadgeDocument(badge.id(), badge.companyId(), cap(badge.achievementId(), 100),

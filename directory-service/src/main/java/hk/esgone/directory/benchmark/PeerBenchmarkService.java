@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 import hk.esgone.directory.benchmark.PeerBenchmark.PeerGroup;
 import hk.esgone.directory.benchmark.PeerBenchmark.Percentiles;
-import hk.esgone.directory.common.PeriodicJob;
+import hk.esgone.platform.jobs.PeriodicJob;
 import hk.esgone.directory.company.domain.CompanyDocument;
 import hk.esgone.directory.company.domain.CompanyRepository;
 import reactor.core.Disposable;

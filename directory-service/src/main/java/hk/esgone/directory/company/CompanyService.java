@@ -11,7 +11,7 @@ import hk.esgone.directory.company.domain.CompanyDocument.Applicant;
 import hk.esgone.directory.company.domain.CompanyDocument.Profile;
 import hk.esgone.directory.company.domain.CompanyDocument.Registration;
 import hk.esgone.directory.company.domain.CompanyDocument.Scorecard;
-import hk.esgone.directory.company.domain.CompanyIds;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.directory.company.domain.CompanyKind;
 import hk.esgone.directory.company.domain.CompanyRepository;
 import hk.esgone.directory.company.domain.CompanyStatus;
@@ -39,7 +39,7 @@ public class CompanyService {
                 .switchIfEmpty(Mono.defer(() -> {
                     Instant now = clock.instant();
                     CompanyDocument company = new CompanyDocument.Builder()
-                            .id(CompanyIds.newId())
+                            .id(Ids.COMPANY.newId())
                             .kind(kind)
                             .status(CompanyStatus.SUBMITTED)
                             .registration(registration)
@@ -55,7 +55,7 @@ public class CompanyService {
 
     /** The company if the caller may see it; otherwise not found (an unpublished company does not exist for others). */
     public Mono<CompanyDocument> findVisible(String id, Caller caller) {
-        if (!CompanyIds.isValid(id)) {
+        if (!Ids.COMPANY.isValid(id)) {
             return Mono.error(CompanyProblems.notFound(id));
         }
         return companies.findById(id)

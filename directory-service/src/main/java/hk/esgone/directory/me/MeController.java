@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /** Who the signed-in user is and which companies they act for, as the API sees them. */
@@ -17,7 +17,7 @@ class MeController {
 
     @GetMapping("/api/v1/directory/me")
     Mono<MeResponse> me() {
-        return EsgSecurity.currentCaller()
+        return Callers.required()
                 .map(c -> new MeResponse(c.subject(), c.username(), c.roles().stream().sorted().toList(),
                         c.companyIds().stream().sorted().toList()));
     }

@@ -1,5 +1,7 @@
 package hk.esgone.directory.onboarding;
 
+import java.time.Duration;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -7,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 
-import hk.esgone.directory.common.PeriodicJob;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,8 +28,9 @@ class OnboardingConfig implements DisposableBean {
         if (retries == null) {
             CompanyOnboardingService onboarding = event.getApplicationContext().getBean(CompanyOnboardingService.class);
             KeycloakAdminProperties properties = event.getApplicationContext().getBean(KeycloakAdminProperties.class);
+            // a run tries up to 20 companies, each attempt bounded by the provisioner's own timeout
             retries = PeriodicJob.start("provisioning retry", properties.retryInterval(), properties.retryInterval(),
-                    onboarding::retryDueProvisioning);
+                    Duration.ofMinutes(30), onboarding::retryDueProvisioning);
         }
     }
 

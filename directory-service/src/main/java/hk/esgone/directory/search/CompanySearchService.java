@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import hk.esgone.directory.search.SearchCriteria.Facet;
+import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -36,14 +37,14 @@ public class CompanySearchService {
     private final ElasticsearchAsyncClient client;
     private final SearchRequestFactory requests;
     private final SearchIndexManager indexes;
-    private final SearchCursor cursors;
+    private final SearchCursors cursors;
 
     CompanySearchService(ElasticsearchAsyncClient client, SearchRequestFactory requests, SearchIndexManager indexes,
                          SearchProperties properties) {
         this.client = client;
         this.requests = requests;
         this.indexes = indexes;
-        this.cursors = new SearchCursor(properties.cursorSecret());
+        this.cursors = new SearchCursors(new CursorCodec(properties.cursorSecret()));
     }
 
     public record Result(List<Hit<CompanyIndexDocument>> hits, long total, boolean totalIsLowerBound,

@@ -26,7 +26,7 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import hk.esgone.directory.common.PeriodicJob;
+import hk.esgone.platform.jobs.PeriodicJob;
 import hk.esgone.directory.company.domain.CompanyDocument;
 import hk.esgone.directory.company.domain.CompanyRepository;
 import hk.esgone.directory.taxonomy.TaxonomyChanged;

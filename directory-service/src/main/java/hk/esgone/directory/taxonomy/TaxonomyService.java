@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.common.PeriodicJob;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyIds;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.directory.company.domain.CompanyStatus;
 import hk.esgone.directory.company.domain.RegistrationNumbers;
 
@@ -46,7 +46,7 @@ class DemoCompanyGeneratorTests {
         int mainland = 0;
         int statuses = 0;
         for (CompanyDocument c : new DemoCompanyGenerator(20_260_613L, DAY).companies(100_000)) {
-            assertThat(CompanyIds.isValid(c.id())).as(c.id()).isTrue();
+            assertThat(Ids.COMPANY.isValid(c.id())).as(c.id()).isTrue();
             var r = c.registration();
             if (r.uscc() != null) {
                 mainland++;

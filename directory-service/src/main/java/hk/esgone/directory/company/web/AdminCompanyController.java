@@ -24,7 +24,7 @@ import hk.esgone.directory.onboarding.CompanyOnboardingService;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 import hk.esgone.platform.security.Caller;
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /** Council staff: review applications, approve (provisioning the Keycloak organization), reject, suspend, score. */
@@ -140,6 +140,6 @@ class AdminCompanyController {
     }
 
     private static Mono<Caller> admin() {
-        return EsgSecurity.currentCaller();
+        return Callers.admin("Only admins review companies.");
     }
 }
