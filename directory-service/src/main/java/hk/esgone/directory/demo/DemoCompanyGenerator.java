@@ -10,19 +10,19 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyDocument.Certification;
-import hk.esgone.directory.company.domain.CompanyDocument.Contact;
-import hk.esgone.directory.company.domain.CompanyDocument.Profile;
-import hk.esgone.directory.company.domain.CompanyDocument.Provisioning;
-import hk.esgone.directory.company.domain.CompanyDocument.ProvisioningState;
-import hk.esgone.directory.company.domain.CompanyDocument.Registration;
-import hk.esgone.directory.company.domain.CompanyDocument.Scorecard;
-import hk.esgone.directory.company.domain.CompanyDocument.Solution;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.domain.CompanyStatus;
-import hk.esgone.directory.company.domain.RegistrationNumbers;
+import hk.esgone.directory.company.Company.Certification;
+import hk.esgone.directory.company.Company.Contact;
+import hk.esgone.directory.company.Company.Profile;
+import hk.esgone.directory.company.Company.Provisioning;
+import hk.esgone.directory.company.Company.ProvisioningState;
+import hk.esgone.directory.company.Company.Registration;
+import hk.esgone.directory.company.Company.Scorecard;
+import hk.esgone.directory.company.Company.Solution;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.CompanyKind;
+import hk.esgone.directory.company.CompanyStatus;
+import hk.esgone.directory.company.RegistrationNumbers;
+import hk.esgone.directory.support.Bilingual;
 
 /**
  * Realistic bilingual demo companies, deterministic: company {@code i} depends only on the seed, {@code i}
@@ -53,8 +53,8 @@ public final class DemoCompanyGenerator {
     }
 
     /** The fixed demo companies (published), then {@code count - fixed} generated ones. */
-    public List<CompanyDocument> companies(int count) {
-        List<CompanyDocument> all = new ArrayList<>(fixed());
+    public List<Company> companies(int count) {
+        List<Company> all = new ArrayList<>(fixed());
         for (int i = 0; all.size() < count; i++) {
             all.add(generated(i));
         }
@@ -63,7 +63,7 @@ public final class DemoCompanyGenerator {
 
     // ------------------------------------------------------------------ fixed demo companies
 
-    public List<CompanyDocument> fixed() {
+    public List<Company> fixed() {
         return List.of(
                 fixedCompany(DEMO_SUPPLIER, 0, CompanyKind.SUPPLIER,
                         Bilingual.of("Demo Green Packaging Ltd", "示範綠色包裝有限公司"),
@@ -115,7 +115,7 @@ public final class DemoCompanyGenerator {
         return new CertSpec(code, number, issuer, validDays);
     }
 
-    private CompanyDocument fixedCompany(String id, int slot, CompanyKind kind, Bilingual name, Bilingual description,
+    private Company fixedCompany(String id, int slot, CompanyKind kind, Bilingual name, Bilingual description,
                                          String industry, String sector, List<String> locations, String sizeBand,
                                          List<CertSpec> certs, int[] scores, List<Solution> solutions) {
         String slug = id.substring(4);
@@ -213,7 +213,7 @@ public final class DemoCompanyGenerator {
             {"DIGITAL_SOLUTIONS", "Digital ESG data platform", "數碼ESG數據平台", "Collect utility bills and waste data in one place.", "集中收集水電費單及廢物數據。"}};
 
     /** Generated company {@code i}, from its own random stream. */
-    public CompanyDocument generated(int i) {
+    public Company generated(int i) {
         Random r = new Random(mix(seed * 1_000_003L + i));
         double kindRoll = r.nextDouble();
         CompanyKind kind = kindRoll < 0.70 ? CompanyKind.SUPPLIER : kindRoll < 0.90 ? CompanyKind.SERVICE_PROVIDER : CompanyKind.PARTNER;
@@ -307,7 +307,7 @@ public final class DemoCompanyGenerator {
 
         double statusRoll = r.nextDouble();
         CompanyStatus status = statusRoll < 0.97 ? CompanyStatus.PUBLISHED : statusRoll < 0.99 ? CompanyStatus.SUSPENDED : CompanyStatus.SUBMITTED;
-        CompanyDocument.Builder company = base(id, kind, status, registration, profile);
+        Company.Builder company = base(id, kind, status, registration, profile);
         Instant publishedAt = reference.minusSeconds(86_400L * (30 + r.nextInt(700)));
         Instant lastVerified = publishedAt;
         if (r.nextDouble() < 0.75) {
@@ -323,22 +323,22 @@ public final class DemoCompanyGenerator {
         }
         if (status == CompanyStatus.SUBMITTED) {
             company.publishedAt(null).provisioning(null)
-                    .applicant(new CompanyDocument.Applicant("demo-applicant-" + i, "applicant" + i + "@example.hk", "applicant" + i + "@example.hk"));
+                    .applicant(new Company.Applicant("demo-applicant-" + i, "applicant" + i + "@example.hk", "applicant" + i + "@example.hk"));
         } else {
             company.publishedAt(publishedAt).lastVerifiedAt(lastVerified);
             if (status == CompanyStatus.SUSPENDED) {
-                company.suspension(new CompanyDocument.Suspension("Certificate under review", "admin@demo.esg-one.test", reference));
+                company.suspension(new Company.Suspension("Certificate under review", "admin@demo.esg-one.test", reference));
             }
         }
         return company.build();
     }
 
-    private CompanyDocument.Builder base(String id, CompanyKind kind, CompanyStatus status, Registration registration, Profile profile) {
+    private Company.Builder base(String id, CompanyKind kind, CompanyStatus status, Registration registration, Profile profile) {
         Registration keyed = new Registration(registration.brNumber(), registration.uscc(),
                 RegistrationNumbers.key(registration.brNumber(), registration.uscc()));
-        return new CompanyDocument.Builder()
+        return new Company.Builder()
                 .id(id).kind(kind).status(status).registration(keyed).profile(profile)
-                .applicant(new CompanyDocument.Applicant("demo", "demo", null))
+                .applicant(new Company.Applicant("demo", "demo", null))
                 .provisioning(new Provisioning(ProvisioningState.PREEXISTING, null, kind.memberRole(), 0, null, null, null, null))
                 .createdAt(reference.minusSeconds(86_400L * 800))
                 .updatedAt(reference)

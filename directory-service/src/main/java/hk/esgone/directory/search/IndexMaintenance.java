@@ -26,10 +26,14 @@ import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import hk.esgone.platform.jobs.PeriodicJob;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyRepository;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.directory.search.store.CompanyIndexDocument;
+import hk.esgone.directory.search.store.CompanyIndexer;
+import hk.esgone.directory.search.store.IndexDocumentMapper;
+import hk.esgone.directory.search.store.SearchIndexManager;
 import hk.esgone.directory.taxonomy.TaxonomyChanged;
+import hk.esgone.platform.jobs.PeriodicJob;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -128,7 +132,7 @@ public class IndexMaintenance implements SmartLifecycle {
                 });
     }
 
-    private Mono<Long> copy(List<CompanyDocument> batch, String target) {
+    private Mono<Long> copy(List<Company> batch, String target) {
         List<BulkOperation> ops = batch.stream().map(c -> BulkOperation.of(op -> op.index(i -> i
                 .index(target).id(c.id()).version(c.version()).versionType(VersionType.External)
                 .document(mapper.toDocument(c))))).toList();
@@ -306,7 +310,7 @@ public class IndexMaintenance implements SmartLifecycle {
         /** id → [current record version, version to raise it to] */
         final Map<String, long[]> raise = new HashMap<>();
 
-        void compare(CompanyDocument company, CompanyIndexDocument expected, Object[] inIndex) {
+        void compare(Company company, CompanyIndexDocument expected, Object[] inIndex) {
             checked++;
             if (inIndex == null) {
                 missing.add(company.id());

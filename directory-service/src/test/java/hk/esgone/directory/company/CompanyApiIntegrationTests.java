@@ -24,18 +24,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.company.domain.CompanyStatus;
-import hk.esgone.directory.company.web.ProfileValidator;
 import hk.esgone.directory.benchmark.PeerBenchmarkService;
+import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.directory.company.web.ProfileValidator;
 import hk.esgone.directory.demo.DemoCompanyGenerator;
 import hk.esgone.directory.onboarding.CompanyOnboardingService;
-import hk.esgone.directory.support.ProfileBodies;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;
 import hk.esgone.directory.support.FakeKeycloakConfig;
 import hk.esgone.directory.support.FakeOrganizationProvisioner;
+import hk.esgone.directory.support.ProfileBodies;
 import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.directory.support.TestTokens;
 import hk.esgone.platform.problem.ApiProblem;
@@ -121,7 +119,7 @@ class CompanyApiIntegrationTests {
     void unpublishedAndSuspendedCompaniesDoNotExistForAnyoneButTheirMembersAndAdmins() {
         DemoCompanyGenerator generator = new DemoCompanyGenerator(20_260_613L, LocalDate.now(ZoneOffset.UTC));
         List<String> hidden = new ArrayList<>();
-        for (CompanyDocument c : generator.companies(60)) {
+        for (Company c : generator.companies(60)) {
             if (c.status() != CompanyStatus.PUBLISHED) {
                 hidden.add(c.id());
             }
@@ -206,7 +204,7 @@ class CompanyApiIntegrationTests {
             onboarding.retryDueProvisioning().block();
             return companies.findById(id).block().status() == CompanyStatus.PUBLISHED;
         });
-        CompanyDocument published = companies.findById(id).block();
+        Company published = companies.findById(id).block();
         assertThat(published.provisioning().organizationId()).isEqualTo(keycloak.organizationsByAlias.get(id));
         assertThat(published.provisioning().memberRole()).isEqualTo("partner");
         assertThat(keycloak.organizationsByAlias.keySet().stream().filter(id::equals)).hasSize(1);
@@ -356,7 +354,7 @@ class CompanyApiIntegrationTests {
         long started = System.nanoTime();
         put("/api/v1/directory/companies/cmp-demo-supplier", tokens.sme(), profile).expectStatus().isOk();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
-        CompanyDocument stored = companies.findById("cmp-demo-supplier").block();
+        Company stored = companies.findById("cmp-demo-supplier").block();
         assertThat(stored.indexPending()).isTrue();
         assertThat(stored.indexedVersion()).isLessThan(stored.version());
         JsonNode status = json(get("/api/v1/directory/admin/search/status", tokens.admin()).expectStatus().isOk());
@@ -430,7 +428,7 @@ class CompanyApiIntegrationTests {
     @Test
     void everyDemoCompanyPassesTheSameValidationAsUserInput() {
         DemoCompanyGenerator generator = new DemoCompanyGenerator(7L, LocalDate.now(ZoneOffset.UTC));
-        for (CompanyDocument c : generator.companies(3000)) {
+        for (Company c : generator.companies(3000)) {
             var p = c.profile();
             var request = new hk.esgone.directory.company.web.ProfileRequest(p.name(), p.description(), p.industry(), p.sector(),
                     p.locations(),

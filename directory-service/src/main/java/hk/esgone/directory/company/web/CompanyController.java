@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.directory.company.CompanyAccess;
+import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.company.CompanyProblems;
 import hk.esgone.directory.company.CompanyService;
-import hk.esgone.directory.company.domain.CompanyKind;
 import hk.esgone.directory.company.web.CompanyViews.CompanyView;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Callers;
@@ -74,7 +74,7 @@ class CompanyController {
                 .flatMap(caller -> {
                     CompanyKind kind = CompanyKind.parse(request.kind());
                     if (kind == null) {
-                        return Mono.error(new hk.esgone.directory.common.FieldErrors()
+                        return Mono.error(new hk.esgone.directory.support.FieldErrors()
                                 .add("kind", "one of SUPPLIER, SERVICE_PROVIDER, PARTNER")
                                 .toProblem("validation", "Invalid request", "One or more fields are invalid."));
                     }

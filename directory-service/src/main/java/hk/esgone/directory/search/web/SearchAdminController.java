@@ -10,12 +10,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.search.CompanyIndexer;
 import hk.esgone.directory.search.CompanySearchService;
 import hk.esgone.directory.search.IndexMaintenance;
+import hk.esgone.directory.search.IndexOverview;
+import hk.esgone.directory.search.IndexerStatus;
 import hk.esgone.directory.search.SearchCriteria;
-import hk.esgone.directory.search.SearchIndexManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,35 +26,30 @@ class SearchAdminController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Status(String alias, List<String> aliasedIndexes, int mappingVersion, long recordsPendingIndex,
-                  CompanyIndexer.IndexerStatus indexer, IndexMaintenance.RebuildStatus lastReindex,
+                  IndexerStatus indexer, IndexMaintenance.RebuildStatus lastReindex,
                   IndexMaintenance.ReconcileReport lastReconcile) {
     }
 
     record RequestBody(String index, JsonNode body) {
     }
 
-    private final SearchIndexManager indexes;
-    private final CompanyIndexer indexer;
+    private final IndexOverview indexes;
     private final IndexMaintenance maintenance;
-    private final CompanyRepository companies;
     private final CompanySearchService search;
     private final SearchParameters parameters;
 
-    SearchAdminController(SearchIndexManager indexes, CompanyIndexer indexer, IndexMaintenance maintenance,
-                          CompanyRepository companies, CompanySearchService search, SearchParameters parameters) {
+    SearchAdminController(IndexOverview indexes, IndexMaintenance maintenance, CompanySearchService search,
+                          SearchParameters parameters) {
         this.indexes = indexes;
-        this.indexer = indexer;
         this.maintenance = maintenance;
-        this.companies = companies;
         this.search = search;
         this.parameters = parameters;
     }
 
     @GetMapping("/api/v1/directory/admin/search/status")
     Mono<Status> status() {
-        Mono<List<String>> aliased = indexes.aliasedIndexes().onErrorReturn(List.of());
-        return Mono.zip(aliased, companies.countIndexPending())
-                .map(t -> new Status(indexes.alias(), t.getT1(), indexes.mappingVersion(), t.getT2(), indexer.status(),
+        return Mono.zip(indexes.aliasedIndexes(), indexes.recordsPendingIndex())
+                .map(t -> new Status(indexes.alias(), t.getT1(), indexes.mappingVersion(), t.getT2(), indexes.indexer(),
                         maintenance.lastRebuild(), maintenance.lastReconcile()));
     }
 

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
-import hk.esgone.directory.common.FieldErrors;
-import hk.esgone.directory.common.Texts;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.search.SearchCriteria.Facet;
+import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.support.FieldErrors;
+import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 import hk.esgone.platform.ids.Ids;
