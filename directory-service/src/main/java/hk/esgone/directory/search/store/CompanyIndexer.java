@@ -18,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -186,14 +185,7 @@ public class CompanyIndexer implements CompanyChangeListener, SmartLifecycle {
         for (Company company : batch) {
             CompanyIndexDocument document = mapper.toDocument(company);
             for (String target : targets) {
-                boolean isAlias = target.equals(alias);
-                operations.add(BulkOperation.of(op -> op.index(i -> i
-                        .index(target)
-                        .id(company.id())
-                        .version(company.version())
-                        .versionType(VersionType.External)
-                        .requireAlias(isAlias)
-                        .document(document))));
+                operations.add(CompanyIndex.write(company, document, target, target.equals(alias)));
             }
         }
         BulkRequest request = BulkRequest.of(b -> b.operations(operations).timeout(t -> t.time("30s")));
@@ -202,7 +194,7 @@ public class CompanyIndexer implements CompanyChangeListener, SmartLifecycle {
                     Map<String, Integer> okPerCompany = new HashMap<>();
                     List<String> failures = new ArrayList<>();
                     for (BulkResponseItem item : response.items()) {
-                        if (isDone(item)) {
+                        if (CompanyIndex.isDone(item)) {
                             okPerCompany.merge(item.id(), 1, Integer::sum);
                         } else if (failures.size() < 3) {
                             failures.add(item.id() + ": " + (item.error() == null ? item.status() : item.error().type() + " " + item.error().reason()));
@@ -216,14 +208,6 @@ public class CompanyIndexer implements CompanyChangeListener, SmartLifecycle {
                             .toList());
                 })
                 .doOnNext(indexed::addAndGet);
-    }
-
-    /** Written, or Elasticsearch already holds this version or a newer one. */
-    public static boolean isDone(BulkResponseItem item) {
-        if (item.error() == null && item.status() >= 200 && item.status() < 300) {
-            return true;
-        }
-        return item.status() == 409 && item.error() != null && "version_conflict_engine_exception".equals(item.error().type());
     }
 
     private void succeeded() {

@@ -186,7 +186,7 @@ public class SearchIndexManager {
         return clock.instant();
     }
 
-    public <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
+    <T> Mono<T> call(Supplier<CompletableFuture<T>> request) {
         return Mono.defer(() -> Mono.fromFuture(request::get)).timeout(properties.requestTimeout().plusSeconds(2));
     }
 }
