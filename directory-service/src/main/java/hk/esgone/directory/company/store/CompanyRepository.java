@@ -29,8 +29,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * Every company write goes through here, so every write does the same two things atomically on the
- * one document: {@code version + 1} (conditional on the version read) and {@code indexPending = true}.
+ * Keeps {@link Company} records in the {@code companies} collection. Every company write goes through here, so
+ * every write does the same two things atomically on the one document: {@code version + 1} (conditional on the
+ * version read) and {@code indexPending = true}.
  */
 @Repository
 public class CompanyRepository {

@@ -11,23 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.directory.benchmark.PeerBenchmarkService;
 import hk.esgone.directory.company.CompanyService;
+import hk.esgone.directory.config.WebSlice;
 import hk.esgone.directory.config.WebSliceConfig;
-import hk.esgone.directory.support.TestTokens;
-import hk.esgone.testsupport.jwt.TestTokenIssuer;
 
 /**
  * Applications and profile edits as the web layer checks them, before anything reaches the company service:
@@ -36,20 +32,7 @@ import hk.esgone.testsupport.jwt.TestTokenIssuer;
  */
 @WebFluxTest(controllers = CompanyController.class)
 @Import({WebSliceConfig.class, ProfileValidator.class, CompanyViews.class})
-class CompanyControllerWebFluxTests {
-
-    static final TestTokenIssuer issuer = new TestTokenIssuer();
-    static final TestTokens tokens = new TestTokens(issuer);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("esg.security.issuer", issuer::issuer);
-    }
-
-    @AfterAll
-    static void stop() {
-        issuer.close();
-    }
+class CompanyControllerWebFluxTests extends WebSlice {
 
     @Autowired
     WebTestClient web;

@@ -8,24 +8,21 @@ import static org.mockito.Mockito.when;
 
 import java.net.ConnectException;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.directory.badges.BadgeCatalog;
 import hk.esgone.directory.benchmark.PeerBenchmarkService;
 import hk.esgone.directory.company.web.CompanyViews;
+import hk.esgone.directory.config.WebSlice;
 import hk.esgone.directory.config.WebSliceConfig;
 import hk.esgone.directory.search.SearchServiceSliceConfig;
 import hk.esgone.directory.search.store.CompanyIndex;
-import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,19 +31,7 @@ import reactor.core.publisher.Mono;
  */
 @WebFluxTest(controllers = SearchController.class)
 @Import({WebSliceConfig.class, SearchServiceSliceConfig.class, SearchParameters.class, CompanyViews.class, BadgeCatalog.class})
-class SearchControllerWebFluxTests {
-
-    static final TestTokenIssuer issuer = new TestTokenIssuer();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("esg.security.issuer", issuer::issuer);
-    }
-
-    @AfterAll
-    static void stop() {
-        issuer.close();
-    }
+class SearchControllerWebFluxTests extends WebSlice {
 
     @Autowired
     WebTestClient web;
