@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import hk.esgone.directory.common.Bilingual;
+import hk.esgone.directory.support.Bilingual;
 
 /** The feed's wire format (docs/contracts.md): each event carries the badge's full current state. */
 final class BadgeEvents {

@@ -1,25 +1,17 @@
 package hk.esgone.directory.badges;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import hk.esgone.directory.badges.store.ConsumerCursors;
 import io.netty.channel.ChannelOption;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -35,28 +27,22 @@ import reactor.netty.http.client.HttpClient;
 @Component
 public class BadgeFeedConsumer implements SmartLifecycle {
 
-    static final String CURSOR_ID = "badge-service-events";
+    public static final String CURSOR_ID = "badge-service-events";
     private static final Logger log = LoggerFactory.getLogger(BadgeFeedConsumer.class);
 
-    @Document("consumer_cursors")
-    record ConsumerCursor(@Id String id, String cursor, String lastEventId, Instant updatedAt) {
-    }
-
     private final BadgeFeedProperties properties;
-    private final BadgeHoldings holdings;
-    private final ReactiveMongoTemplate mongo;
-    private final Clock clock;
+    private final CompanyBadgeHoldings holdings;
+    private final ConsumerCursors cursors;
     private final WebClient web;
     private final AtomicLong applied = new AtomicLong();
     private volatile Disposable loop;
     private volatile boolean feedFailing;
 
-    BadgeFeedConsumer(BadgeFeedProperties properties, BadgeHoldings holdings, ReactiveMongoTemplate mongo, Clock clock,
+    BadgeFeedConsumer(BadgeFeedProperties properties, CompanyBadgeHoldings holdings, ConsumerCursors cursors,
                       WebClient.Builder builder) {
         this.properties = properties;
         this.holdings = holdings;
-        this.mongo = mongo;
-        this.clock = clock;
+        this.cursors = cursors;
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 10_000))
                 .responseTimeout(properties.timeout());
@@ -108,18 +94,11 @@ public class BadgeFeedConsumer implements SmartLifecycle {
     }
 
     private Mono<String> currentCursor() {
-        return mongo.findById(CURSOR_ID, ConsumerCursor.class).map(c -> c.cursor() == null ? "" : c.cursor()).defaultIfEmpty("");
+        return cursors.current(CURSOR_ID);
     }
 
     private Mono<Void> saveCursor(String cursor, String eventId) {
-        if (cursor == null) {
-            return Mono.empty();
-        }
-        Update update = new Update().set("cursor", cursor).set("updatedAt", clock.instant());
-        if (eventId != null) {
-            update.set("lastEventId", eventId);
-        }
-        return mongo.upsert(query(where("_id").is(CURSOR_ID)), update, ConsumerCursor.class).then();
+        return cursor == null ? Mono.empty() : cursors.save(CURSOR_ID, cursor, eventId);
     }
 
     @Override

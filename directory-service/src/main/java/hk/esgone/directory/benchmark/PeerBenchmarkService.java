@@ -16,9 +16,9 @@ import org.springframework.stereotype.Service;
 
 import hk.esgone.directory.benchmark.PeerBenchmark.PeerGroup;
 import hk.esgone.directory.benchmark.PeerBenchmark.Percentiles;
-import hk.esgone.directory.common.PeriodicJob;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyRepository;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -54,7 +54,7 @@ public class PeerBenchmarkService implements SmartLifecycle {
                 .collectList()
                 .doOnNext(list -> {
                     Map<String, List<int[]>> groups = new HashMap<>();
-                    for (CompanyDocument c : list) {
+                    for (Company c : list) {
                         int[] scores = scores(c);
                         groups.computeIfAbsent(key(c.profile().industry(), null), k -> new ArrayList<>()).add(scores);
                         if (c.profile().sizeBand() != null) {
@@ -79,7 +79,7 @@ public class PeerBenchmarkService implements SmartLifecycle {
                 .then();
     }
 
-    public Optional<PeerBenchmark> benchmark(CompanyDocument company) {
+    public Optional<PeerBenchmark> benchmark(Company company) {
         Snapshot current = snapshot;
         if (company.scorecard() == null || company.profile() == null || current.computedAt() == null) {
             return Optional.empty();
@@ -126,7 +126,7 @@ public class PeerBenchmarkService implements SmartLifecycle {
         return lo;
     }
 
-    private static int[] scores(CompanyDocument c) {
+    private static int[] scores(Company c) {
         var s = c.scorecard();
         return new int[]{orMissing(s.environmental()), orMissing(s.social()), orMissing(s.governance()), orMissing(s.overall())};
     }

@@ -1,7 +1,5 @@
 package hk.esgone.directory.company;
 
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyStatus;
 import hk.esgone.platform.security.Caller;
 
 /** Who may see and change a company. Everyone sees published companies; nobody else sees the rest. */
@@ -10,16 +8,16 @@ public final class CompanyAccess {
     private CompanyAccess() {
     }
 
-    public static boolean canSeePrivate(Caller caller, CompanyDocument company) {
+    public static boolean canSeePrivate(Caller caller, Company company) {
         return caller != null && (caller.isAdmin() || caller.isMemberOf(company.id()) || isApplicant(caller, company));
     }
 
-    public static boolean canSee(Caller caller, CompanyDocument company) {
+    public static boolean canSee(Caller caller, Company company) {
         return company.status() == CompanyStatus.PUBLISHED || canSeePrivate(caller, company);
     }
 
     /** Members and admins edit; the applicant may still correct an application that waits for review. */
-    public static boolean canEdit(Caller caller, CompanyDocument company) {
+    public static boolean canEdit(Caller caller, Company company) {
         if (caller == null) {
             return false;
         }
@@ -27,7 +25,7 @@ public final class CompanyAccess {
                 || (company.status() == CompanyStatus.SUBMITTED && isApplicant(caller, company));
     }
 
-    private static boolean isApplicant(Caller caller, CompanyDocument company) {
+    private static boolean isApplicant(Caller caller, Company company) {
         return company.applicant() != null && caller.subject() != null && caller.subject().equals(company.applicant().subject());
     }
 }

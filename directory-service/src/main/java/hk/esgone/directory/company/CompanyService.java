@@ -6,15 +6,12 @@ import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyDocument.Applicant;
-import hk.esgone.directory.company.domain.CompanyDocument.Profile;
-import hk.esgone.directory.company.domain.CompanyDocument.Registration;
-import hk.esgone.directory.company.domain.CompanyDocument.Scorecard;
-import hk.esgone.directory.company.domain.CompanyIds;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.company.domain.CompanyStatus;
+import hk.esgone.directory.company.Company.Applicant;
+import hk.esgone.directory.company.Company.Profile;
+import hk.esgone.directory.company.Company.Registration;
+import hk.esgone.directory.company.Company.Scorecard;
+import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,15 +28,15 @@ public class CompanyService {
         this.clock = clock;
     }
 
-    public Mono<CompanyDocument> submitApplication(Caller applicant, CompanyKind kind, Registration registration, Profile profile) {
+    public Mono<Company> submitApplication(Caller applicant, CompanyKind kind, Registration registration, Profile profile) {
         return companies.findByApplicant(applicant.subject())
                 .filter(c -> c.status() == CompanyStatus.SUBMITTED)
                 .next()
-                .flatMap(pending -> Mono.<CompanyDocument>error(CompanyProblems.applicationPending(pending.id())))
+                .flatMap(pending -> Mono.<Company>error(CompanyProblems.applicationPending(pending.id())))
                 .switchIfEmpty(Mono.defer(() -> {
                     Instant now = clock.instant();
-                    CompanyDocument company = new CompanyDocument.Builder()
-                            .id(CompanyIds.newId())
+                    Company company = new Company.Builder()
+                            .id(Ids.COMPANY.newId())
                             .kind(kind)
                             .status(CompanyStatus.SUBMITTED)
                             .registration(registration)
@@ -54,8 +51,8 @@ public class CompanyService {
     }
 
     /** The company if the caller may see it; otherwise not found (an unpublished company does not exist for others). */
-    public Mono<CompanyDocument> findVisible(String id, Caller caller) {
-        if (!CompanyIds.isValid(id)) {
+    public Mono<Company> findVisible(String id, Caller caller) {
+        if (!Ids.COMPANY.isValid(id)) {
             return Mono.error(CompanyProblems.notFound(id));
         }
         return companies.findById(id)
@@ -67,7 +64,7 @@ public class CompanyService {
      * Replaces the profile. {@code expectedVersion} (from If-Match) makes it a conditional write; without
      * it the last writer wins. Writing the same profile again changes nothing.
      */
-    public Mono<CompanyDocument> updateProfile(String id, Caller caller, Profile profile, Long expectedVersion) {
+    public Mono<Company> updateProfile(String id, Caller caller, Profile profile, Long expectedVersion) {
         return findVisible(id, caller)
                 .flatMap(found -> companies.update(id, current -> {
                     if (!CompanyAccess.canEdit(caller, current)) {
@@ -87,7 +84,7 @@ public class CompanyService {
     }
 
     /** Admin: records an assessed scorecard; the level follows the thresholds unless given. */
-    public Mono<CompanyDocument> setScorecard(String id, Scorecard scorecard) {
+    public Mono<Company> setScorecard(String id, Scorecard scorecard) {
         return companies.findById(id)
                 .switchIfEmpty(Mono.error(CompanyProblems.notFound(id)))
                 .flatMap(found -> companies.update(id, current -> current.toBuilder()
@@ -96,11 +93,11 @@ public class CompanyService {
                         .build()));
     }
 
-    public Flux<CompanyDocument> applicationsOf(Caller caller) {
+    public Flux<Company> applicationsOf(Caller caller) {
         return companies.findByApplicant(caller.subject());
     }
 
-    public Flux<CompanyDocument> byStatus(CompanyStatus status, int limit) {
+    public Flux<Company> byStatus(CompanyStatus status, int limit) {
         return companies.findByStatus(status, limit);
     }
 }

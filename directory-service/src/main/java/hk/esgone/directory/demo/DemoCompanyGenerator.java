@@ -10,19 +10,19 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyDocument.Certification;
-import hk.esgone.directory.company.domain.CompanyDocument.Contact;
-import hk.esgone.directory.company.domain.CompanyDocument.Profile;
-import hk.esgone.directory.company.domain.CompanyDocument.Provisioning;
-import hk.esgone.directory.company.domain.CompanyDocument.ProvisioningState;
-import hk.esgone.directory.company.domain.CompanyDocument.Registration;
-import hk.esgone.directory.company.domain.CompanyDocument.Scorecard;
-import hk.esgone.directory.company.domain.CompanyDocument.Solution;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.domain.CompanyStatus;
-import hk.esgone.directory.company.domain.RegistrationNumbers;
+import hk.esgone.directory.company.Company.Certification;
+import hk.esgone.directory.company.Company.Contact;
+import hk.esgone.directory.company.Company.Profile;
+import hk.esgone.directory.company.Company.Provisioning;
+import hk.esgone.directory.company.Company.ProvisioningState;
+import hk.esgone.directory.company.Company.Registration;
+import hk.esgone.directory.company.Company.Scorecard;
+import hk.esgone.directory.company.Company.Solution;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.CompanyKind;
+import hk.esgone.directory.company.CompanyStatus;
+import hk.esgone.directory.company.RegistrationNumbers;
+import hk.esgone.directory.support.Bilingual;
 
 /**
  * Realistic bilingual demo companies, deterministic: company {@code i} depends only on the seed, {@code i}
@@ -53,8 +53,8 @@ public final class DemoCompanyGenerator {
     }
 
     /** The fixed demo companies (published), then {@code count - fixed} generated ones. */
-    public List<CompanyDocument> companies(int count) {
-        List<CompanyDocument> all = new ArrayList<>(fixed());
+    public List<Company> companies(int count) {
+        List<Company> all = new ArrayList<>(fixed());
         for (int i = 0; all.size() < count; i++) {
             all.add(generated(i));
         }
@@ -63,7 +63,7 @@ public final class DemoCompanyGenerator {
 
     // ------------------------------------------------------------------ fixed demo companies
 
-    public List<CompanyDocument> fixed() {
+    public List<Company> fixed() {
         return List.of(
                 fixedCompany(DEMO_SUPPLIER, 0, CompanyKind.SUPPLIER,
                         Bilingual.of("Demo Green Packaging Ltd", "示範綠色包裝有限公司"),
@@ -115,7 +115,7 @@ public final class DemoCompanyGenerator {
         return new CertSpec(code, number, issuer, validDays);
     }
 
-    private CompanyDocument fixedCompany(String id, int slot, CompanyKind kind, Bilingual name, Bilingual description,
+    private Company fixedCompany(String id, int slot, CompanyKind kind, Bilingual name, Bilingual description,
                                          String industry, String sector, List<String> locations, String sizeBand,
                                          List<CertSpec> certs, int[] scores, List<Solution> solutions) {
         String slug = id.substring(4);
@@ -135,85 +135,10 @@ public final class DemoCompanyGenerator {
 
     // ------------------------------------------------------------------ generated companies
 
-    private static final String[][] PREFIXES = {
-            {"Evergreen", "長青"}, {"Golden Harbour", "金港"}, {"Pearl River", "珠江"}, {"Lion Rock", "獅子山"},
-            {"Victoria", "維港"}, {"Jade", "翠玉"}, {"Harmony", "和諧"}, {"Sunrise", "旭日"}, {"Bauhinia", "紫荊"},
-            {"Oriental", "東方"}, {"Silver Bay", "銀灣"}, {"Bright Star", "明星"}, {"Ocean Wave", "海浪"},
-            {"Greenfield", "綠野"}, {"Unity", "聯合"}, {"Prosperity", "興隆"}, {"Dragon Gate", "龍門"}, {"Phoenix", "鳳凰"},
-            {"Lotus", "蓮花"}, {"Crystal", "晶瑩"}, {"Summit", "峰峻"}, {"Heritage", "傳承"}, {"Morning Dew", "晨露"},
-            {"Blue Sky", "藍天"}, {"Eastern Pearl", "東珠"}, {"Wing Fung", "永豐"}, {"Tak Shing", "德成"},
-            {"Kam Lung", "金龍"}, {"Hing Wah", "興華"}, {"Yee Tai", "怡泰"}, {"Fook Hing", "福興"}, {"Chun Kee", "進記"},
-            {"On Lee", "安利"}, {"Man Shing", "萬成"}, {"Wai Kee", "偉記"}, {"Sun Hing", "新興"}, {"Tung Fat", "東發"},
-            {"Kwong On", "廣安"}, {"Cheung Kong", "長江"}, {"Lucky Bamboo", "富貴竹"}, {"Red Kapok", "紅棉"},
-            {"Tai Shan", "泰山"}, {"Shun Tak", "信德"}, {"Po Lam", "寶林"}, {"Kai Yip", "啟業"}, {"Hung Fook", "鴻福"}};
-
-    private static final String[][] TEXTILES = {{"Textiles", "紡織"}, {"Knitting", "針織"}, {"Garment", "製衣"}, {"Dyeing and Finishing", "染整"}};
-    private static final String[][] MINERAL = {{"Ceramics", "陶瓷"}, {"Glass Products", "玻璃製品"}, {"Building Materials", "建材"}, {"Eco Bricks", "環保磚"}};
-    private static final String[][] METAL = {{"Metal Works", "金屬製品"}, {"Electroplating", "電鍍"}, {"Hardware", "五金"}, {"Die-Casting", "壓鑄"}, {"Metal Stamping", "金屬沖壓"}};
-    private static final String[][] FOOD = {{"Food", "食品"}, {"Beverages", "飲品"}, {"Bakery", "餅業"}, {"Sauces", "醬園"}};
-    private static final String[][] CHEMICAL = {{"Chemicals", "化工"}, {"Coatings", "塗料"}, {"Adhesives", "黏合劑"}, {"Plastics", "塑膠"}};
-    private static final String[][] PRINTING = {{"Printing", "印刷"}, {"Packaging Printing", "包裝印刷"}, {"Publishing", "出版"}};
-    private static final String[][] FURNITURE = {{"Furniture", "傢俬"}, {"Woodwork", "木器"}, {"Office Furniture", "辦公傢俬"}};
-    private static final String[][] PAPER = {{"Paper Products", "紙品"}, {"Green Packaging", "綠色包裝"}, {"Carton Box", "紙箱"}, {"Paper Bags", "紙袋"}};
-    private static final String[] SECTORS = {"TEXTILES", "NON_METALLIC_MINERAL", "METAL", "FOOD_BEVERAGE", "CHEMICAL", "PRINTING_PUBLISHING", "FURNITURE", "PAPER"};
-    private static final String[][][] SECTOR_PRODUCTS = {TEXTILES, MINERAL, METAL, FOOD, CHEMICAL, PRINTING, FURNITURE, PAPER};
-
-    private static final String[][] SUPPLIER_OTHER_INDUSTRIES = {
-            {"G", "Trading", "貿易"}, {"G", "Import and Export", "進出口"}, {"F", "Engineering", "工程"},
-            {"F", "Green Building", "綠色建築"}, {"H", "Logistics", "物流"}, {"I", "Catering", "飲食"},
-            {"E", "Recycling", "回收"}, {"E", "Waste Management", "廢物管理"}, {"J", "Technology", "科技"}};
-    private static final String[][] SERVICE_PROVIDER_LINES = {
-            {"M", "Energy Solutions", "能源方案"}, {"M", "Environmental Consultants", "環境顧問"}, {"M", "Green Technology", "綠色科技"},
-            {"M", "Carbon Advisory", "碳管理顧問"}, {"E", "Water Technology", "水務科技"}, {"J", "Digital Solutions", "數碼方案"}};
-    private static final String[][] PARTNER_LINES = {
-            {"K", "Finance", "財務"}, {"K", "Insurance", "保險"}, {"H", "Express", "速遞"}, {"J", "Software", "軟件"}, {"N", "Business Services", "商業服務"}};
-
-    private static final String[] HK_WEIGHTED = {"KWUN_TONG", "KWUN_TONG", "KWAI_TSING", "KWAI_TSING", "TSUEN_WAN", "SHA_TIN", "TUEN_MUN",
-            "YUEN_LONG", "TAI_PO", "WONG_TAI_SIN", "KOWLOON_CITY", "SHAM_SHUI_PO", "YAU_TSIM_MONG", "CENTRAL_AND_WESTERN", "WAN_CHAI",
-            "EASTERN", "SOUTHERN", "NORTH", "SAI_KUNG", "ISLANDS"};
-    private static final String[] GBA = {"SHENZHEN", "SHENZHEN", "DONGGUAN", "DONGGUAN", "GUANGZHOU", "FOSHAN", "HUIZHOU", "ZHONGSHAN",
-            "JIANGMEN", "ZHAOQING", "ZHUHAI", "MACAO"};
-    private static final String[][] LOCATION_NAMES = {
-            {"KWUN_TONG", "Kwun Tong", "觀塘"}, {"KWAI_TSING", "Kwai Chung", "葵涌"}, {"TSUEN_WAN", "Tsuen Wan", "荃灣"},
-            {"SHA_TIN", "Sha Tin", "沙田"}, {"TUEN_MUN", "Tuen Mun", "屯門"}, {"YUEN_LONG", "Yuen Long", "元朗"}, {"TAI_PO", "Tai Po", "大埔"},
-            {"WONG_TAI_SIN", "San Po Kong", "新蒲崗"}, {"KOWLOON_CITY", "To Kwa Wan", "土瓜灣"}, {"SHAM_SHUI_PO", "Cheung Sha Wan", "長沙灣"},
-            {"YAU_TSIM_MONG", "Mong Kok", "旺角"}, {"CENTRAL_AND_WESTERN", "Sheung Wan", "上環"}, {"WAN_CHAI", "Wan Chai", "灣仔"},
-            {"EASTERN", "Chai Wan", "柴灣"}, {"SOUTHERN", "Aberdeen", "香港仔"}, {"NORTH", "Fanling", "粉嶺"}, {"SAI_KUNG", "Tseung Kwan O", "將軍澳"},
-            {"ISLANDS", "Tung Chung", "東涌"}, {"SHENZHEN", "Shenzhen", "深圳"}, {"DONGGUAN", "Dongguan", "東莞"}, {"GUANGZHOU", "Guangzhou", "廣州"},
-            {"FOSHAN", "Foshan", "佛山"}, {"HUIZHOU", "Huizhou", "惠州"}, {"ZHONGSHAN", "Zhongshan", "中山"}, {"JIANGMEN", "Jiangmen", "江門"},
-            {"ZHAOQING", "Zhaoqing", "肇慶"}, {"ZHUHAI", "Zhuhai", "珠海"}, {"MACAO", "Macao", "澳門"}};
-    private static final String[][] DIVISION_CODES = {{"SHENZHEN", "440300"}, {"DONGGUAN", "441900"}, {"GUANGZHOU", "440100"},
-            {"FOSHAN", "440600"}, {"HUIZHOU", "441300"}, {"ZHONGSHAN", "442000"}, {"JIANGMEN", "440700"}, {"ZHAOQING", "441200"},
-            {"ZHUHAI", "440400"}};
-
-    private static final String[][] PRACTICES = {
-            {"We cut energy use with LED lighting and variable-speed air compressors.", "我們採用LED照明及變頻空氣壓縮機以減少能源消耗。"},
-            {"Waste heat from our boilers is recovered for process hot water.", "我們回收鍋爐廢熱用作工序熱水。"},
-            {"We switched to water-based adhesives and inks to reduce VOC emissions.", "我們改用水性黏合劑及油墨以減少揮發性有機化合物排放。"},
-            {"Process wastewater is treated and reused on site.", "工序污水經處理後於廠內循環再用。"},
-            {"Rooftop solar panels supply part of our electricity.", "天台太陽能板提供部分電力。"},
-            {"Our packaging uses recycled and FSC-certified paper.", "我們的包裝採用回收及FSC認證紙張。"},
-            {"We report our carbon footprint every year.", "我們每年匯報碳足跡。"},
-            {"Offcuts and scrap are sorted and sent for recycling.", "邊角料及廢料經分類後送往回收。"},
-            {"Delivery vans are being replaced with electric vehicles.", "我們正以電動車逐步取代送貨客貨車。"},
-            {"Staff receive regular training on occupational safety and environmental management.", "員工定期接受職業安全及環境管理培訓。"}};
-
-    private static final String[][] ISSUERS = {{"HKQAA", "HKQAA"}, {"SGS Hong Kong", "SGS"}, {"BSI", "BSI"}, {"TÜV Rheinland", "TUV"},
-            {"Bureau Veritas", "BV"}, {"Intertek", "ITK"}, {"China Quality Certification Centre", "CQC"}};
-    private static final String[] CERT_CODES = {"ISO_14001", "ISO_45001", "ISO_50001", "ISO_14064_1", "HK_GREEN_LABEL", "CARBONCARE_LABEL", "GRI", "SBTI", "ISSB", "BEAM_PLUS"};
-    private static final double[] CERT_ODDS = {0.45, 0.25, 0.15, 0.15, 0.08, 0.10, 0.10, 0.04, 0.03, 0.0};
-    private static final String[][] SOLUTIONS = {
-            {"ENERGY_SAVING", "Energy audit and lighting retrofit", "能源審核及照明改造", "Audits, LED retrofits and smart metering for factories and offices.", "為工廠及辦公室提供能源審核、LED改造及智能電錶。"},
-            {"WASTE_HEAT_RECOVERY", "Waste-heat recovery systems", "廢熱回收系統", "Heat exchangers that turn oven and boiler exhaust into hot water.", "以熱交換器將焗爐及鍋爐廢氣轉化為熱水。"},
-            {"VOC_REDUCTION", "VOC abatement", "揮發性有機化合物減排", "Solvent recovery and switching to water-based materials.", "溶劑回收及改用水性物料。"},
-            {"WASTEWATER_REUSE", "Wastewater treatment and reuse", "污水處理及回用", "Membrane treatment so process water can be reused.", "以薄膜處理技術令工序用水可循環再用。"},
-            {"RENEWABLE_ENERGY", "Rooftop solar", "天台太陽能", "Design, installation and Feed-in Tariff applications.", "設計、安裝及申請上網電價計劃。"},
-            {"CIRCULAR_MATERIALS", "Recycled materials", "循環物料", "Recycled plastics and pulp for manufacturers.", "為製造商提供再生塑膠及紙漿。"},
-            {"CARBON_ACCOUNTING", "Carbon inventory and reporting", "碳盤查及報告", "ISO 14064-1 inventories and ISSB-aligned disclosures.", "ISO 14064-1碳盤查及符合ISSB的披露。"},
-            {"DIGITAL_SOLUTIONS", "Digital ESG data platform", "數碼ESG數據平台", "Collect utility bills and waste data in one place.", "集中收集水電費單及廢物數據。"}};
+    private static final DemoTables TABLES = DemoTables.load();
 
     /** Generated company {@code i}, from its own random stream. */
-    public CompanyDocument generated(int i) {
+    public Company generated(int i) {
         Random r = new Random(mix(seed * 1_000_003L + i));
         double kindRoll = r.nextDouble();
         CompanyKind kind = kindRoll < 0.70 ? CompanyKind.SUPPLIER : kindRoll < 0.90 ? CompanyKind.SERVICE_PROVIDER : CompanyKind.PARTNER;
@@ -223,26 +148,28 @@ public final class DemoCompanyGenerator {
         String[] product;
         if (kind == CompanyKind.SUPPLIER && r.nextDouble() < 0.65) {
             industry = "C";
-            int s = r.nextInt(SECTORS.length);
-            sector = SECTORS[s];
-            product = pick(r, SECTOR_PRODUCTS[s]);
+            int s = r.nextInt(TABLES.sectors.length);
+            sector = TABLES.sectors[s];
+            product = pick(r, TABLES.sectorProducts[s]);
         } else {
-            String[] line = pick(r, kind == CompanyKind.SUPPLIER ? SUPPLIER_OTHER_INDUSTRIES
-                    : kind == CompanyKind.SERVICE_PROVIDER ? SERVICE_PROVIDER_LINES : PARTNER_LINES);
+            String[] line = pick(r, kind == CompanyKind.SUPPLIER ? TABLES.supplierLines
+                    : kind == CompanyKind.SERVICE_PROVIDER ? TABLES.serviceProviderLines : TABLES.partnerLines);
             industry = line[0];
             product = new String[]{line[1], line[2]};
         }
 
         boolean mainland = "C".equals(industry) && r.nextDouble() < 0.30;
         Set<String> locations = new LinkedHashSet<>();
-        String primary = mainland ? GBA[r.nextInt(GBA.length - 1)] : HK_WEIGHTED[r.nextInt(HK_WEIGHTED.length)];
+        String[] gba = TABLES.gbaCities;
+        String[] hk = TABLES.hkDistricts;
+        String primary = mainland ? gba[r.nextInt(gba.length - 1)] : hk[r.nextInt(hk.length)];
         locations.add(primary);
         int extra = r.nextInt(3);
         for (int k = 0; k < extra; k++) {
-            locations.add(r.nextBoolean() ? GBA[r.nextInt(GBA.length)] : HK_WEIGHTED[r.nextInt(HK_WEIGHTED.length)]);
+            locations.add(r.nextBoolean() ? gba[r.nextInt(gba.length)] : hk[r.nextInt(hk.length)]);
         }
 
-        String[] prefix = pick(r, PREFIXES);
+        String[] prefix = pick(r, TABLES.namePrefixes);
         String[] place = r.nextDouble() < 0.25 ? placeName(primary) : null;
         String nameEn = (place != null ? place[0] + " " : "") + prefix[0] + " " + product[0]
                 + (mainland ? " (" + placeName(primary)[0] + ") Co., Ltd." : pick(r, new String[]{" Limited", " Company Limited", " (Holdings) Limited", " Industrial Limited"}));
@@ -250,8 +177,8 @@ public final class DemoCompanyGenerator {
                 + (mainland ? "（" + placeName(primary)[1] + "）有限公司" : pick(r, new String[]{"有限公司", "有限公司", "（控股）有限公司", "實業有限公司"}));
 
         String sizeBand = pickWeighted(r, new String[]{"MICRO", "SMALL", "MEDIUM", "LARGE"}, new double[]{0.30, 0.40, 0.20, 0.10});
-        String[] practice1 = pick(r, PRACTICES);
-        String[] practice2 = pick(r, PRACTICES);
+        String[] practice1 = pick(r, TABLES.practices);
+        String[] practice2 = pick(r, TABLES.practices);
         String[] where = placeName(primary);
         String noun = kind == CompanyKind.SERVICE_PROVIDER ? "environmental technology service provider"
                 : kind == CompanyKind.PARTNER ? "business partner" : "C".equals(industry) ? "manufacturer" : "supplier";
@@ -263,21 +190,21 @@ public final class DemoCompanyGenerator {
                 + (practice2 != practice1 ? practice2[1] : "");
 
         List<Certification> certifications = new ArrayList<>();
-        for (int c = 0; c < CERT_CODES.length; c++) {
-            double odds = "BEAM_PLUS".equals(CERT_CODES[c]) && "F".equals(industry) ? 0.4 : CERT_ODDS[c];
+        for (int c = 0; c < TABLES.certificateCodes.length; c++) {
+            double odds = "BEAM_PLUS".equals(TABLES.certificateCodes[c]) && "F".equals(industry) ? 0.4 : TABLES.certificateOdds[c];
             if (r.nextDouble() < odds) {
-                String[] issuer = CERT_CODES[c].startsWith("ISO") ? pick(r, ISSUERS)
-                        : switch (CERT_CODES[c]) {
+                String[] issuer = TABLES.certificateCodes[c].startsWith("ISO") ? pick(r, TABLES.issuers)
+                        : switch (TABLES.certificateCodes[c]) {
                             case "HK_GREEN_LABEL" -> new String[]{"Green Council", "GC"};
                             case "CARBONCARE_LABEL" -> new String[]{"CarbonCare InnoLab", "CCIL"};
                             case "BEAM_PLUS" -> new String[]{"BEAM Society Limited", "BSL"};
                             case "SBTI" -> new String[]{"Science Based Targets initiative", "SBTI"};
                             default -> new String[]{"Self-declared", "SD"};
                         };
-                String number = issuer[1] + "-" + CERT_CODES[c].replace("_", "") + "-" + (10_000 + r.nextInt(90_000));
+                String number = issuer[1] + "-" + TABLES.certificateCodes[c].replace("_", "") + "-" + (10_000 + r.nextInt(90_000));
                 // about one in seven has lapsed
                 LocalDate validUntil = referenceDate.plusDays(r.nextInt(1275) - 180);
-                certifications.add(new Certification(CERT_CODES[c], number, issuer[0], validUntil));
+                certifications.add(new Certification(TABLES.certificateCodes[c], number, issuer[0], validUntil));
             }
         }
 
@@ -286,10 +213,10 @@ public final class DemoCompanyGenerator {
             int n = 1 + r.nextInt(3);
             Set<Integer> chosen = new LinkedHashSet<>();
             while (chosen.size() < n) {
-                chosen.add(r.nextInt(SOLUTIONS.length));
+                chosen.add(r.nextInt(TABLES.solutions.length));
             }
             for (int s : chosen) {
-                String[] sol = SOLUTIONS[s];
+                String[] sol = TABLES.solutions[s];
                 solutions.add(new Solution(sol[0], Bilingual.of(sol[1], sol[2]), Bilingual.of(sol[3], sol[4])));
             }
         }
@@ -307,7 +234,7 @@ public final class DemoCompanyGenerator {
 
         double statusRoll = r.nextDouble();
         CompanyStatus status = statusRoll < 0.97 ? CompanyStatus.PUBLISHED : statusRoll < 0.99 ? CompanyStatus.SUSPENDED : CompanyStatus.SUBMITTED;
-        CompanyDocument.Builder company = base(id, kind, status, registration, profile);
+        Company.Builder company = base(id, kind, status, registration, profile);
         Instant publishedAt = reference.minusSeconds(86_400L * (30 + r.nextInt(700)));
         Instant lastVerified = publishedAt;
         if (r.nextDouble() < 0.75) {
@@ -323,22 +250,22 @@ public final class DemoCompanyGenerator {
         }
         if (status == CompanyStatus.SUBMITTED) {
             company.publishedAt(null).provisioning(null)
-                    .applicant(new CompanyDocument.Applicant("demo-applicant-" + i, "applicant" + i + "@example.hk", "applicant" + i + "@example.hk"));
+                    .applicant(new Company.Applicant("demo-applicant-" + i, "applicant" + i + "@example.hk", "applicant" + i + "@example.hk"));
         } else {
             company.publishedAt(publishedAt).lastVerifiedAt(lastVerified);
             if (status == CompanyStatus.SUSPENDED) {
-                company.suspension(new CompanyDocument.Suspension("Certificate under review", "admin@demo.esg-one.test", reference));
+                company.suspension(new Company.Suspension("Certificate under review", "admin@demo.esg-one.test", reference));
             }
         }
         return company.build();
     }
 
-    private CompanyDocument.Builder base(String id, CompanyKind kind, CompanyStatus status, Registration registration, Profile profile) {
+    private Company.Builder base(String id, CompanyKind kind, CompanyStatus status, Registration registration, Profile profile) {
         Registration keyed = new Registration(registration.brNumber(), registration.uscc(),
                 RegistrationNumbers.key(registration.brNumber(), registration.uscc()));
-        return new CompanyDocument.Builder()
+        return new Company.Builder()
                 .id(id).kind(kind).status(status).registration(keyed).profile(profile)
-                .applicant(new CompanyDocument.Applicant("demo", "demo", null))
+                .applicant(new Company.Applicant("demo", "demo", null))
                 .provisioning(new Provisioning(ProvisioningState.PREEXISTING, null, kind.memberRole(), 0, null, null, null, null))
                 .createdAt(reference.minusSeconds(86_400L * 800))
                 .updatedAt(reference)
@@ -354,7 +281,7 @@ public final class DemoCompanyGenerator {
 
     static String uscc(String city, int index) {
         String division = "440300";
-        for (String[] d : DIVISION_CODES) {
+        for (String[] d : TABLES.divisionCodes) {
             if (d[0].equals(city)) {
                 division = d[1];
             }
@@ -370,7 +297,7 @@ public final class DemoCompanyGenerator {
     }
 
     private static String[] placeName(String code) {
-        for (String[] p : LOCATION_NAMES) {
+        for (String[] p : TABLES.placeNames) {
             if (p[0].equals(code)) {
                 return new String[]{p[1], p[2]};
             }

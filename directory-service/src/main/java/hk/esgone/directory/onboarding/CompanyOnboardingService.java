@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import hk.esgone.directory.company.Company.Provisioning;
+import hk.esgone.directory.company.Company.ProvisioningState;
+import hk.esgone.directory.company.Company.Review;
+import hk.esgone.directory.company.Company.Suspension;
+import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyProblems;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyDocument.Provisioning;
-import hk.esgone.directory.company.domain.CompanyDocument.ProvisioningState;
-import hk.esgone.directory.company.domain.CompanyDocument.Review;
-import hk.esgone.directory.company.domain.CompanyDocument.Suspension;
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.company.domain.CompanyStatus;
+import hk.esgone.directory.company.CompanyStatus;
+import hk.esgone.directory.company.store.CompanyRepository;
 import hk.esgone.platform.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +49,7 @@ public class CompanyOnboardingService {
     }
 
     /** Approves (or continues approving) a company; answers the company as it is afterwards. */
-    public Mono<CompanyDocument> approve(String id, Caller admin) {
+    public Mono<Company> approve(String id, Caller admin) {
         return existing(id)
                 .flatMap(found -> companies.update(id, current -> switch (current.status()) {
                     case SUBMITTED -> current.toBuilder()
@@ -63,7 +63,7 @@ public class CompanyOnboardingService {
                 .flatMap(company -> company.status() == CompanyStatus.PROVISIONING ? provision(company) : Mono.just(company));
     }
 
-    public Mono<CompanyDocument> reject(String id, Caller admin, String reason) {
+    public Mono<Company> reject(String id, Caller admin, String reason) {
         return existing(id).flatMap(found -> companies.update(id, current -> {
             if (current.status() == CompanyStatus.REJECTED) {
                 return current;
@@ -76,12 +76,12 @@ public class CompanyOnboardingService {
                     .status(CompanyStatus.REJECTED)
                     .review(new Review("REJECTED", reason, admin.username() != null ? admin.username() : admin.subject(), clock.instant()))
                     // frees the BR number / USCC for a corrected application
-                    .registration(new CompanyDocument.Registration(registration.brNumber(), registration.uscc(), null))
+                    .registration(new Company.Registration(registration.brNumber(), registration.uscc(), null))
                     .build();
         }));
     }
 
-    public Mono<CompanyDocument> suspend(String id, Caller admin, String reason) {
+    public Mono<Company> suspend(String id, Caller admin, String reason) {
         return existing(id).flatMap(found -> companies.update(id, current -> {
             if (current.status() == CompanyStatus.SUSPENDED) {
                 return current;
@@ -96,7 +96,7 @@ public class CompanyOnboardingService {
         }));
     }
 
-    public Mono<CompanyDocument> reinstate(String id, Caller admin) {
+    public Mono<Company> reinstate(String id, Caller admin) {
         return existing(id).flatMap(found -> companies.update(id, current -> {
             if (current.status() == CompanyStatus.PUBLISHED) {
                 return current;
@@ -115,7 +115,7 @@ public class CompanyOnboardingService {
                 .count();
     }
 
-    private Mono<CompanyDocument> provision(CompanyDocument company) {
+    private Mono<Company> provision(Company company) {
         Provisioning before = company.provisioning();
         var request = new OrganizationProvisioner.OrganizationRequest(company.id(), company.profile().name().any(),
                 company.profile().name().zhHant(), company.applicant().subject(), company.kind().memberRole());
@@ -139,7 +139,7 @@ public class CompanyOnboardingService {
                                 c.provisioning() == null ? "?" : c.provisioning().attempts(), e.toString())));
     }
 
-    private Mono<CompanyDocument> recordFailure(String id, Throwable error) {
+    private Mono<Company> recordFailure(String id, Throwable error) {
         return companies.update(id, current -> {
             if (current.status() != CompanyStatus.PROVISIONING) {
                 return current;
@@ -167,7 +167,7 @@ public class CompanyOnboardingService {
         return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
-    private Mono<CompanyDocument> existing(String id) {
+    private Mono<Company> existing(String id) {
         return companies.findById(id).switchIfEmpty(Mono.error(CompanyProblems.notFound(id)));
     }
 

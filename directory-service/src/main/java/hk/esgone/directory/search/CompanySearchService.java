@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -23,7 +22,12 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+import hk.esgone.directory.company.Company;
 import hk.esgone.directory.search.SearchCriteria.Facet;
+import hk.esgone.directory.search.store.CompanyIndex;
+import hk.esgone.directory.search.store.CompanyIndexDocument;
+import hk.esgone.directory.search.store.IndexJson;
+import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -33,20 +37,19 @@ public class CompanySearchService {
 
     private static final Logger log = LoggerFactory.getLogger(CompanySearchService.class);
 
-    private final ElasticsearchAsyncClient client;
+    private final CompanyIndex index;
     private final SearchRequestFactory requests;
-    private final SearchIndexManager indexes;
-    private final SearchCursor cursors;
+    private final SearchProperties properties;
+    private final SearchCursors cursors;
 
-    CompanySearchService(ElasticsearchAsyncClient client, SearchRequestFactory requests, SearchIndexManager indexes,
-                         SearchProperties properties) {
-        this.client = client;
+    CompanySearchService(CompanyIndex index, SearchRequestFactory requests, SearchProperties properties) {
+        this.index = index;
         this.requests = requests;
-        this.indexes = indexes;
-        this.cursors = new SearchCursor(properties.cursorSecret());
+        this.properties = properties;
+        this.cursors = new SearchCursors(new CursorCodec(properties.cursorSecret()));
     }
 
-    public record Result(List<Hit<CompanyIndexDocument>> hits, long total, boolean totalIsLowerBound,
+    public record Result(List<SearchHit> hits, long total, boolean totalIsLowerBound,
                          Map<Facet, Map<String, Long>> facets, String nextCursor) {
     }
 
@@ -56,13 +59,13 @@ public class CompanySearchService {
     }
 
     public SearchRequest request(SearchCriteria criteria, String cursor) {
-        return requests.search(indexes.alias(), criteria, after(criteria, cursor));
+        return requests.search(properties.alias(), criteria, after(criteria, cursor));
     }
 
     /** The request body as JSON, exactly as this service sends it (for benchmarks and debugging). */
     public String requestJson(SearchCriteria criteria, String cursor) {
         StringBuilder json = new StringBuilder();
-        JsonpUtils.toString(request(criteria, cursor), new Jackson3JsonpMapper(ElasticsearchConfig.documentMapper()), json);
+        JsonpUtils.toString(request(criteria, cursor), new Jackson3JsonpMapper(IndexJson.mapper()), json);
         return json.toString();
     }
 
@@ -73,24 +76,26 @@ public class CompanySearchService {
         } catch (ApiProblem problem) {
             return Mono.error(problem);
         }
-        return indexes.call(() -> client.search(request, CompanyIndexDocument.class))
+        return index.search(request)
                 .map(response -> toResult(criteria, response))
                 .onErrorMap(e -> !(e instanceof ApiProblem), CompanySearchService::unavailable);
     }
 
-    public Mono<List<Hit<CompanyIndexDocument>>> autocomplete(String text, int limit) {
-        return indexes.call(() -> client.search(requests.autocomplete(indexes.alias(), text, limit), CompanyIndexDocument.class))
-                .map(response -> response.hits().hits())
+    /** Company names as typed so far: id, kind, name and highlights of each suggestion. */
+    public Mono<List<SearchHit>> autocomplete(String text, int limit) {
+        return index.search(requests.autocomplete(properties.alias(), text, limit))
+                .map(response -> response.hits().hits().stream().filter(h -> h.source() != null).map(CompanySearchService::hit).toList())
                 .onErrorMap(e -> !(e instanceof ApiProblem), CompanySearchService::unavailable);
     }
 
     private Result toResult(SearchCriteria criteria, SearchResponse<CompanyIndexDocument> response) {
-        List<Hit<CompanyIndexDocument>> hits = new ArrayList<>(response.hits().hits());
+        List<Hit<CompanyIndexDocument>> found = new ArrayList<>(response.hits().hits());
         String next = null;
-        if (hits.size() > criteria.limit()) {
-            hits = hits.subList(0, criteria.limit());
-            next = cursors.encode(criteria.fingerprint(), hits.get(hits.size() - 1).sort());
+        if (found.size() > criteria.limit()) {
+            found = found.subList(0, criteria.limit());
+            next = cursors.encode(criteria.fingerprint(), found.get(found.size() - 1).sort());
         }
+        List<SearchHit> hits = found.stream().map(CompanySearchService::hit).toList();
         Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
         for (Facet facet : Facet.values()) {
             Aggregate wrapper = response.aggregations().get(facet.param());
@@ -114,6 +119,31 @@ public class CompanySearchService {
         var total = response.hits().total();
         return new Result(hits, total == null ? hits.size() : total.value(),
                 total != null && total.relation() == TotalHitsRelation.Gte, facets, next);
+    }
+
+    private static SearchHit hit(Hit<CompanyIndexDocument> hit) {
+        CompanyIndexDocument d = hit.source();
+        List<Company.Certification> certifications = d.certifications() == null ? List.of() : d.certifications().stream()
+                .map(c -> new Company.Certification(c.code(), c.number(), c.issuer(), c.validUntil())).toList();
+        List<Company.BadgeHolding> badges = d.badges() == null ? List.of() : d.badges().stream()
+                .map(b -> new Company.BadgeHolding(b.badgeId(), b.achievementId(), b.achievementKind(), b.scorecardLevel(),
+                        b.name(), b.status(), b.validFrom(), b.validUntil())).toList();
+        Company.Scorecard scorecard = d.scorecard() == null ? null : new Company.Scorecard(d.scorecard().environmental(),
+                d.scorecard().social(), d.scorecard().governance(), d.scorecard().overall(), d.scorecard().level(),
+                d.scorecard().assessedAt());
+        return new SearchHit(hit.id(), d.kind(), d.name(), d.description(), d.industry(), d.sector(), d.locations(),
+                d.sizeBand(), certifications, badges, scorecard, d.solutionCategories(), d.website(), d.logoUrl(),
+                d.lastVerifiedAt(), highlights(hit));
+    }
+
+    /** Highlights keyed by the field the client shows (sub-fields folded into their field). */
+    private static Map<String, List<String>> highlights(Hit<?> hit) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        hit.highlight().forEach((field, fragments) -> {
+            String shown = field.endsWith(".prefix") || field.endsWith(".grams") ? field.substring(0, field.lastIndexOf('.')) : field;
+            out.putIfAbsent(shown, fragments);
+        });
+        return out;
     }
 
     /** Search needs Elasticsearch; when it is unreachable the answer is a 503 problem, never a 500. */

@@ -1,6 +1,6 @@
 package hk.esgone.directory.taxonomy;
 
-import hk.esgone.directory.common.Bilingual;
+import hk.esgone.directory.support.Bilingual;
 
 /**
  * One code of a taxonomy. {@code group} sorts locations into HK districts and GBA cities; {@code minOverall}

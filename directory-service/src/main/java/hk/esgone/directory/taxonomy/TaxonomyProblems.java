@@ -4,17 +4,17 @@ import org.springframework.http.HttpStatus;
 
 import hk.esgone.platform.problem.ApiProblem;
 
-final class TaxonomyProblems {
+public final class TaxonomyProblems {
 
     private TaxonomyProblems() {
     }
 
-    static ApiProblem notExtendable(TaxonomyType type) {
+    public static ApiProblem notExtendable(TaxonomyType type) {
         return new ApiProblem(HttpStatus.CONFLICT, "taxonomy-not-extendable", "Taxonomy not extendable",
                 "The codes of '" + type.path() + "' are fixed; only their labels can be changed.");
     }
 
-    static ApiProblem unknownTaxonomy(String path) {
+    public static ApiProblem unknownTaxonomy(String path) {
         return ApiProblem.notFound("Taxonomy", path);
     }
 }

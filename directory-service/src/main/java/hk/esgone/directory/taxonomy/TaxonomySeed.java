@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import hk.esgone.directory.common.Bilingual;
+import hk.esgone.directory.support.Bilingual;
 
 /**
  * The taxonomies a new directory starts with. Inserted when missing, never overwriting what an admin

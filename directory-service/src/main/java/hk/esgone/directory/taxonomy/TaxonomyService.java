@@ -1,8 +1,5 @@
 package hk.esgone.directory.taxonomy;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -16,12 +13,12 @@ import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.common.PeriodicJob;
+import hk.esgone.directory.support.Bilingual;
+import hk.esgone.directory.taxonomy.store.TaxonomyEntryDocument;
+import hk.esgone.directory.taxonomy.store.TaxonomyStore;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,15 +31,15 @@ import reactor.core.publisher.Mono;
 @Service
 public class TaxonomyService implements SmartLifecycle {
 
-    private final ReactiveMongoTemplate mongo;
+    private final TaxonomyStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private volatile Map<TaxonomyType, Map<String, TaxonomyEntry>> cache = Map.of();
     private volatile Disposable refresher;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    TaxonomyService(ReactiveMongoTemplate mongo, ApplicationEventPublisher events, Clock clock) {
-        this.mongo = mongo;
+    TaxonomyService(TaxonomyStore store, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
         this.events = events;
         this.clock = clock;
     }
@@ -68,27 +65,12 @@ public class TaxonomyService implements SmartLifecycle {
     public Mono<Void> seed() {
         return Flux.fromIterable(TaxonomySeed.all().entrySet())
                 .flatMapIterable(e -> e.getValue().stream().map(entry -> Map.entry(e.getKey(), entry)).toList())
-                .concatMap(e -> {
-                    TaxonomyType type = e.getKey();
-                    TaxonomyEntry entry = e.getValue();
-                    Update insertOnly = new Update()
-                            .setOnInsert("type", type)
-                            .setOnInsert("code", entry.code())
-                            .setOnInsert("label", entry.label())
-                            .setOnInsert("group", entry.group())
-                            .setOnInsert("order", entry.order())
-                            .setOnInsert("active", true)
-                            .setOnInsert("minOverall", entry.minOverall())
-                            .setOnInsert("seeded", true)
-                            .setOnInsert("updatedAt", clock.instant());
-                    return mongo.upsert(query(where("_id").is(TaxonomyEntryDocument.idOf(type, entry.code()))),
-                            insertOnly, TaxonomyEntryDocument.class);
-                })
+                .concatMap(e -> store.insertIfMissing(e.getKey(), e.getValue(), clock.instant()))
                 .then();
     }
 
     public Mono<Void> refresh() {
-        return mongo.findAll(TaxonomyEntryDocument.class)
+        return store.findAll()
                 .collectList()
                 .doOnNext(docs -> {
                     Map<TaxonomyType, Map<String, TaxonomyEntry>> next = new EnumMap<>(TaxonomyType.class);
@@ -154,7 +136,7 @@ public class TaxonomyService implements SmartLifecycle {
      */
     public Mono<TaxonomyEntry> save(TaxonomyType type, TaxonomyEntry wanted) {
         String id = TaxonomyEntryDocument.idOf(type, wanted.code());
-        return mongo.findById(id, TaxonomyEntryDocument.class)
+        return store.findById(id)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(existing -> {
                     if (existing.isEmpty() && !type.extendable()) {
@@ -170,7 +152,7 @@ public class TaxonomyService implements SmartLifecycle {
                                     existing.map(TaxonomyEntryDocument::minOverall).orElse(null)) : null,
                             existing.map(TaxonomyEntryDocument::seeded).orElse(false), clock.instant());
                     boolean labelChanged = existing.isPresent() && !existing.get().label().equals(wanted.label());
-                    return mongo.save(doc)
+                    return store.save(doc)
                             .flatMap(saved -> refresh().thenReturn(saved.toEntry()))
                             .doOnSuccess(saved -> {
                                 if (labelChanged) {

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyRepository;
+import hk.esgone.directory.badges.store.ConsumerCursors;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.store.CompanyRepository;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;
 import hk.esgone.directory.support.FakeBadgeFeed;
@@ -88,14 +89,14 @@ class BadgeFeedConsumerIntegrationTests {
         }
         assertThat(total).isEqualTo(6);
 
-        CompanyDocument supplier = companies.findById("cmp-demo-supplier").block();
-        assertThat(supplier.badges()).extracting(CompanyDocument.BadgeHolding::badgeId).containsExactly("bdg-2", "bdg-1");
+        Company supplier = companies.findById("cmp-demo-supplier").block();
+        assertThat(supplier.badges()).extracting(Company.BadgeHolding::badgeId).containsExactly("bdg-2", "bdg-1");
         assertThat(supplier.badges()).filteredOn(b -> b.badgeId().equals("bdg-1")).singleElement()
                 .satisfies(b -> assertThat(b.status()).isEqualTo("SUSPENDED"));
-        assertThat(supplier.badges()).filteredOn(b -> b.isValidAt(Instant.now())).extracting(CompanyDocument.BadgeHolding::badgeId)
+        assertThat(supplier.badges()).filteredOn(b -> b.isValidAt(Instant.now())).extracting(Company.BadgeHolding::badgeId)
                 .containsExactly("bdg-2");
         assertThat(supplier.indexPending()).as("the index is told").isTrue();
-        assertThat(mongo.findById(BadgeFeedConsumer.CURSOR_ID, BadgeFeedConsumer.ConsumerCursor.class).block().cursor())
+        assertThat(mongo.findById(BadgeFeedConsumer.CURSOR_ID, ConsumerCursors.ConsumerCursor.class).block().cursor())
                 .isEqualTo("c00000006");
 
         // the public profile shows them, with validity computed now
@@ -110,7 +111,7 @@ class BadgeFeedConsumerIntegrationTests {
         long version = supplier.version();
         assertThat(consumer.pollOnce().block()).isZero();
         // replay from the start (cursor lost): same state, no new version
-        mongo.remove(mongo.findById(BadgeFeedConsumer.CURSOR_ID, BadgeFeedConsumer.ConsumerCursor.class).block()).block();
+        mongo.remove(mongo.findById(BadgeFeedConsumer.CURSOR_ID, ConsumerCursors.ConsumerCursor.class).block()).block();
         while (consumer.pollOnce().block() > 0) {
             // draining
         }
@@ -120,7 +121,7 @@ class BadgeFeedConsumerIntegrationTests {
         // reinstated later: becomes valid again, and counts as a fresh verification
         feed.add("BADGE_REINSTATED", "bdg-1", "cmp-demo-supplier", "ach-scorecard-gold-2026", "VALID", NOW.minusSeconds(60), NOW.plus(Duration.ofDays(365)));
         consumer.pollOnce().block();
-        CompanyDocument reinstated = companies.findById("cmp-demo-supplier").block();
+        Company reinstated = companies.findById("cmp-demo-supplier").block();
         assertThat(reinstated.badges()).allMatch(b -> b.isValidAt(Instant.now()));
         assertThat(reinstated.lastVerifiedAt()).isAfter(supplier.lastVerifiedAt());
     }

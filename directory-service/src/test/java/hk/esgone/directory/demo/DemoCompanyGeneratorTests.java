@@ -9,10 +9,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyIds;
-import hk.esgone.directory.company.domain.CompanyStatus;
-import hk.esgone.directory.company.domain.RegistrationNumbers;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.CompanyStatus;
+import hk.esgone.directory.company.RegistrationNumbers;
+import hk.esgone.platform.ids.Ids;
 
 class DemoCompanyGeneratorTests {
 
@@ -20,20 +20,20 @@ class DemoCompanyGeneratorTests {
 
     @Test
     void theSameSeedGivesTheSameCompaniesAtAnySize() {
-        List<CompanyDocument> small = new DemoCompanyGenerator(42, DAY).companies(300);
-        List<CompanyDocument> large = new DemoCompanyGenerator(42, DAY).companies(3000);
+        List<Company> small = new DemoCompanyGenerator(42, DAY).companies(300);
+        List<Company> large = new DemoCompanyGenerator(42, DAY).companies(3000);
         assertThat(large.subList(0, 300)).isEqualTo(small);
         assertThat(new DemoCompanyGenerator(43, DAY).companies(300)).isNotEqualTo(small);
     }
 
     @Test
     void theDemoCompaniesOfTheRealmArePublishedAndRecognisable() {
-        List<CompanyDocument> fixed = new DemoCompanyGenerator(1, DAY).companies(2000).subList(0, 5);
-        assertThat(fixed).extracting(CompanyDocument::id).contains("cmp-demo-supplier", "cmp-demo-supplier-2", "cmp-demo-partner", "cmp-demo-partner-2");
+        List<Company> fixed = new DemoCompanyGenerator(1, DAY).companies(2000).subList(0, 5);
+        assertThat(fixed).extracting(Company::id).contains("cmp-demo-supplier", "cmp-demo-supplier-2", "cmp-demo-partner", "cmp-demo-partner-2");
         assertThat(fixed).allMatch(c -> c.status() == CompanyStatus.PUBLISHED);
-        CompanyDocument packaging = fixed.get(0);
+        Company packaging = fixed.get(0);
         assertThat(packaging.profile().name().zhHant()).contains("綠色包裝");
-        CompanyDocument metal = fixed.get(1);
+        Company metal = fixed.get(1);
         assertThat(metal.profile().locations()).contains("KWUN_TONG");
         assertThat(metal.profile().sector()).isEqualTo("METAL");
         assertThat(metal.profile().certifications()).anyMatch(c -> c.code().equals("ISO_14001") && c.isValidOn(DAY));
@@ -45,8 +45,8 @@ class DemoCompanyGeneratorTests {
         Set<String> ids = new HashSet<>();
         int mainland = 0;
         int statuses = 0;
-        for (CompanyDocument c : new DemoCompanyGenerator(20_260_613L, DAY).companies(100_000)) {
-            assertThat(CompanyIds.isValid(c.id())).as(c.id()).isTrue();
+        for (Company c : new DemoCompanyGenerator(20_260_613L, DAY).companies(100_000)) {
+            assertThat(Ids.COMPANY.isValid(c.id())).as(c.id()).isTrue();
             var r = c.registration();
             if (r.uscc() != null) {
                 mainland++;

@@ -35,15 +35,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.directory.badges.BadgeFeedConsumer;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.company.domain.CompanyStatus;
-import hk.esgone.directory.support.ProfileBodies;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.company.CompanyKind;
+import hk.esgone.directory.company.CompanyStatus;
+import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.directory.search.store.CompanyIndexer;
+import hk.esgone.directory.search.store.SearchIndexManager;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;
 import hk.esgone.directory.support.FakeBadgeFeed;
 import hk.esgone.directory.support.FakeKeycloakConfig;
+import hk.esgone.directory.support.ProfileBodies;
 import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.directory.support.TestTokens;
 import hk.esgone.platform.problem.ApiProblem;
@@ -175,7 +177,7 @@ class SearchIntegrationTests {
 
     @Test
     void facetCountsMatchTheRecordAndIgnoreTheirOwnSelection() {
-        List<CompanyDocument> published = companies.streamAll().filter(CompanyDocument::isPublished).collectList().block();
+        List<Company> published = companies.streamAll().filter(Company::isPublished).collectList().block();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         JsonNode all = search("limit=1");
         assertThat(all.path("total").path("value").asLong()).isEqualTo(published.size());
@@ -285,9 +287,9 @@ class SearchIntegrationTests {
 
     @Test
     void unpublishedAndSuspendedCompaniesNeverAppear() {
-        List<CompanyDocument> hidden = companies.streamAll().filter(c -> !c.isPublished()).take(15).collectList().block();
+        List<Company> hidden = companies.streamAll().filter(c -> !c.isPublished()).take(15).collectList().block();
         assertThat(hidden).hasSizeGreaterThanOrEqualTo(10);
-        for (CompanyDocument c : hidden) {
+        for (Company c : hidden) {
             assertThat(ids(items(search("limit=100&q=" + enc(c.profile().name().en()))))).doesNotContain(c.id());
             assertThat(ids(items(search("limit=100&q=" + enc(c.profile().name().zhHant()))))).doesNotContain(c.id());
             assertThat(json(web.get().uri(uri("/api/v1/directory/search/autocomplete?limit=20&q=" + enc(c.profile().name().en()))).exchange()
@@ -338,9 +340,9 @@ class SearchIntegrationTests {
 
     @Test
     void anOlderWriteNeverOverwritesANewerOne() {
-        CompanyDocument current = companies.findById("cmp-demo-partner").block();
-        CompanyDocument stale = current.toBuilder().version(current.version() - 1)
-                .profile(new CompanyDocument.Profile(new hk.esgone.directory.common.Bilingual("Stale Name Bank", "舊名銀行"),
+        Company current = companies.findById("cmp-demo-partner").block();
+        Company stale = current.toBuilder().version(current.version() - 1)
+                .profile(new Company.Profile(new hk.esgone.directory.support.Bilingual("Stale Name Bank", "舊名銀行"),
                         current.profile().description(), current.profile().industry(), current.profile().sector(),
                         current.profile().locations(), current.profile().certifications(), current.profile().solutions(),
                         current.profile().website(), current.profile().contact(), current.profile().logoUrl(), current.profile().sizeBand()))
@@ -356,7 +358,7 @@ class SearchIntegrationTests {
         String alias = indexes.alias();
         // someone deletes a document, alters another behind our back, and adds one we never had
         es("DELETE", "/" + alias + "/_doc/cmp-demo-partner-2", null);
-        CompanyDocument bank = companies.findById("cmp-demo-partner").block();
+        Company bank = companies.findById("cmp-demo-partner").block();
         es("PUT", "/" + alias + "/_doc/cmp-demo-partner?version_type=external_gte&version=" + bank.version(),
                 "{\"id\":\"cmp-demo-partner\",\"status\":\"PUBLISHED\",\"visible\":true,\"name\":{\"en\":\"Tampered Bank\"},\"sourceHash\":\"x\"}");
         es("PUT", "/" + alias + "/_doc/cmp-ghost-company?version_type=external&version=5",

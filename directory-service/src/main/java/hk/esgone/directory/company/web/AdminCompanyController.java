@@ -14,17 +14,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.directory.common.FieldErrors;
-import hk.esgone.directory.common.Texts;
+import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyService;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyStatus;
+import hk.esgone.directory.company.CompanyStatus;
 import hk.esgone.directory.company.web.CompanyViews.CompanyView;
 import hk.esgone.directory.onboarding.CompanyOnboardingService;
+import hk.esgone.directory.support.FieldErrors;
+import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 import hk.esgone.platform.security.Caller;
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /** Council staff: review applications, approve (provisioning the Keycloak organization), reject, suspend, score. */
@@ -112,7 +112,7 @@ class AdminCompanyController {
         int overall = request.overall() != null ? request.overall()
                 : Math.round((request.environmental() + request.social() + request.governance()) / 3.0f);
         String level = request.level() != null ? request.level() : taxonomies.scorecardLevelFor(overall);
-        var scorecard = new CompanyDocument.Scorecard(request.environmental(), request.social(), request.governance(), overall,
+        var scorecard = new Company.Scorecard(request.environmental(), request.social(), request.governance(), overall,
                 level, request.assessedAt() != null ? request.assessedAt() : now);
         return companies.setScorecard(id, scorecard).map(c -> views.of(c, true));
     }
@@ -140,6 +140,6 @@ class AdminCompanyController {
     }
 
     private static Mono<Caller> admin() {
-        return EsgSecurity.currentCaller();
+        return Callers.admin("Only admins review companies.");
     }
 }

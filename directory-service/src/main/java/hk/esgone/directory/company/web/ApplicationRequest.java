@@ -2,7 +2,7 @@ package hk.esgone.directory.company.web;
 
 import java.util.List;
 
-import hk.esgone.directory.common.Bilingual;
+import hk.esgone.directory.support.Bilingual;
 
 /** A company application: who the company is (kind, BR number or USCC) and its first profile. */
 public record ApplicationRequest(

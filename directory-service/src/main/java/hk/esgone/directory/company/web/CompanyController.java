@@ -14,13 +14,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.directory.company.CompanyAccess;
+import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.company.CompanyProblems;
 import hk.esgone.directory.company.CompanyService;
-import hk.esgone.directory.company.domain.CompanyKind;
 import hk.esgone.directory.company.web.CompanyViews.CompanyView;
 import hk.esgone.platform.problem.ApiProblem;
-import hk.esgone.platform.security.Caller;
-import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +42,7 @@ class CompanyController {
 
     @GetMapping("/api/v1/directory/companies/{id}")
     Mono<ResponseEntity<CompanyView>> get(@PathVariable String id) {
-        return caller().flatMap(caller -> companies.findVisible(id, caller.orElse(null))
+        return Callers.optional().flatMap(caller -> companies.findVisible(id, caller.orElse(null))
                 .map(company -> {
                     boolean owner = CompanyAccess.canSeePrivate(caller.orElse(null), company);
                     var response = ResponseEntity.ok();
@@ -58,8 +57,7 @@ class CompanyController {
     Mono<ResponseEntity<CompanyView>> update(@PathVariable String id, @RequestBody ProfileRequest request,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Long expected = version(ifMatch);
-        return EsgSecurity.currentCaller()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("Sign in to edit a company.")))
+        return Callers.required()
                 .flatMap(caller -> companies.findVisible(id, caller)
                         .flatMap(current -> {
                             if (!CompanyAccess.canEdit(caller, current)) {
@@ -72,12 +70,11 @@ class CompanyController {
 
     @PostMapping("/api/v1/directory/applications")
     Mono<ResponseEntity<CompanyView>> apply(@RequestBody ApplicationRequest request) {
-        return EsgSecurity.currentCaller()
-                .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("Sign in to apply.")))
+        return Callers.required()
                 .flatMap(caller -> {
                     CompanyKind kind = CompanyKind.parse(request.kind());
                     if (kind == null) {
-                        return Mono.error(new hk.esgone.directory.common.FieldErrors()
+                        return Mono.error(new hk.esgone.directory.support.FieldErrors()
                                 .add("kind", "one of SUPPLIER, SERVICE_PROVIDER, PARTNER")
                                 .toProblem("validation", "Invalid request", "One or more fields are invalid."));
                     }
@@ -93,14 +90,10 @@ class CompanyController {
 
     @GetMapping("/api/v1/directory/applications/mine")
     Mono<List<CompanyView>> mine() {
-        return EsgSecurity.currentCaller()
+        return Callers.required()
                 .flatMapMany(companies::applicationsOf)
                 .map(c -> views.of(c, true))
                 .collectList();
-    }
-
-    private static Mono<java.util.Optional<Caller>> caller() {
-        return EsgSecurity.currentCaller().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
     }
 
     private static Long version(String ifMatch) {

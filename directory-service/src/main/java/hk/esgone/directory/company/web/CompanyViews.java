@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import hk.esgone.directory.benchmark.PeerBenchmark;
 import hk.esgone.directory.benchmark.PeerBenchmarkService;
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.company.domain.CompanyDocument;
+import hk.esgone.directory.company.Company;
+import hk.esgone.directory.support.Bilingual;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 
@@ -70,8 +70,8 @@ public class CompanyViews {
         this.clock = clock;
     }
 
-    public CompanyView of(CompanyDocument c, boolean withOwnerPart) {
-        CompanyDocument.Profile p = c.profile();
+    public CompanyView of(Company c, boolean withOwnerPart) {
+        Company.Profile p = c.profile();
         OwnerView owner = null;
         if (withOwnerPart) {
             var review = c.review();
@@ -92,7 +92,7 @@ public class CompanyViews {
                 c.registration().brNumber(), c.registration().uscc(),
                 code(TaxonomyType.INDUSTRIES, p.industry()), code(TaxonomyType.SECTORS, p.sector()),
                 locations(p.locations()), code(TaxonomyType.SIZE_BANDS, p.sizeBand()),
-                certifications(p.certifications().stream().map(x -> new CertificationInfo(x.code(), x.number(), x.issuer(), x.validUntil())).toList()),
+                certifications(p.certifications()),
                 badges(c.badges()), scorecard(c.scorecard()),
                 p.solutions().stream().map(s -> new SolutionView(code(TaxonomyType.SOLUTION_CATEGORIES, s.category()), s.title(), s.description())).toList(),
                 p.website(), contact, p.logoUrl(), c.lastVerifiedAt(), c.publishedAt(),
@@ -113,19 +113,16 @@ public class CompanyViews {
         }).toList();
     }
 
-    public record CertificationInfo(String code, String number, String issuer, LocalDate validUntil) {
-    }
-
-    public List<CertificationView> certifications(List<CertificationInfo> certifications) {
+    public List<CertificationView> certifications(List<Company.Certification> certifications) {
         if (certifications == null) {
             return List.of();
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return certifications.stream().map(x -> new CertificationView(x.code(), taxonomies.label(TaxonomyType.CERTIFICATIONS, x.code()),
-                x.number(), x.issuer(), x.validUntil(), x.validUntil() != null && !x.validUntil().isBefore(today))).toList();
+                x.number(), x.issuer(), x.validUntil(), x.isValidOn(today))).toList();
     }
 
-    public List<BadgeView> badges(List<CompanyDocument.BadgeHolding> badges) {
+    public List<BadgeView> badges(List<Company.BadgeHolding> badges) {
         if (badges == null) {
             return List.of();
         }
@@ -134,7 +131,7 @@ public class CompanyViews {
                 b.name(), b.status(), b.validFrom(), b.validUntil(), b.isValidAt(now))).toList();
     }
 
-    public ScorecardView scorecard(CompanyDocument.Scorecard s) {
+    public ScorecardView scorecard(Company.Scorecard s) {
         if (s == null) {
             return null;
         }

@@ -3,7 +3,7 @@ package hk.esgone.directory.company.web;
 import java.time.LocalDate;
 import java.util.List;
 
-import hk.esgone.directory.common.Bilingual;
+import hk.esgone.directory.support.Bilingual;
 
 /** The editable part of a company profile, as members send it (a full replacement of the profile). */
 public record ProfileRequest(

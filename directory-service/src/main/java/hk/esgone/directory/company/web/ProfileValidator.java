@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.common.FieldErrors;
-import hk.esgone.directory.common.Texts;
-import hk.esgone.directory.company.domain.CompanyDocument.Certification;
-import hk.esgone.directory.company.domain.CompanyDocument.Contact;
-import hk.esgone.directory.company.domain.CompanyDocument.Profile;
-import hk.esgone.directory.company.domain.CompanyDocument.Registration;
-import hk.esgone.directory.company.domain.CompanyDocument.Solution;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.domain.RegistrationNumbers;
+import hk.esgone.directory.company.Company.Certification;
+import hk.esgone.directory.company.Company.Contact;
+import hk.esgone.directory.company.Company.Profile;
+import hk.esgone.directory.company.Company.Registration;
+import hk.esgone.directory.company.Company.Solution;
+import hk.esgone.directory.company.CompanyKind;
+import hk.esgone.directory.company.RegistrationNumbers;
+import hk.esgone.directory.support.Bilingual;
+import hk.esgone.directory.support.FieldErrors;
+import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 

@@ -10,12 +10,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.directory.company.domain.CompanyRepository;
-import hk.esgone.directory.search.CompanyIndexer;
 import hk.esgone.directory.search.CompanySearchService;
-import hk.esgone.directory.search.IndexMaintenance;
+import hk.esgone.directory.search.IndexRebuild;
+import hk.esgone.directory.search.IndexReconcile;
+import hk.esgone.directory.search.IndexOverview;
+import hk.esgone.directory.search.IndexerStatus;
+import hk.esgone.directory.search.RebuildStatus;
+import hk.esgone.directory.search.ReconcileReport;
 import hk.esgone.directory.search.SearchCriteria;
-import hk.esgone.directory.search.SearchIndexManager;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,49 +29,46 @@ class SearchAdminController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Status(String alias, List<String> aliasedIndexes, int mappingVersion, long recordsPendingIndex,
-                  CompanyIndexer.IndexerStatus indexer, IndexMaintenance.RebuildStatus lastReindex,
-                  IndexMaintenance.ReconcileReport lastReconcile) {
+                  IndexerStatus indexer, RebuildStatus lastReindex,
+                  ReconcileReport lastReconcile) {
     }
 
     record RequestBody(String index, JsonNode body) {
     }
 
-    private final SearchIndexManager indexes;
-    private final CompanyIndexer indexer;
-    private final IndexMaintenance maintenance;
-    private final CompanyRepository companies;
+    private final IndexOverview indexes;
+    private final IndexRebuild rebuild;
+    private final IndexReconcile reconcile;
     private final CompanySearchService search;
     private final SearchParameters parameters;
 
-    SearchAdminController(SearchIndexManager indexes, CompanyIndexer indexer, IndexMaintenance maintenance,
-                          CompanyRepository companies, CompanySearchService search, SearchParameters parameters) {
+    SearchAdminController(IndexOverview indexes, IndexRebuild rebuild, IndexReconcile reconcile, CompanySearchService search,
+                          SearchParameters parameters) {
         this.indexes = indexes;
-        this.indexer = indexer;
-        this.maintenance = maintenance;
-        this.companies = companies;
+        this.rebuild = rebuild;
+        this.reconcile = reconcile;
         this.search = search;
         this.parameters = parameters;
     }
 
     @GetMapping("/api/v1/directory/admin/search/status")
     Mono<Status> status() {
-        Mono<List<String>> aliased = indexes.aliasedIndexes().onErrorReturn(List.of());
-        return Mono.zip(aliased, companies.countIndexPending())
-                .map(t -> new Status(indexes.alias(), t.getT1(), indexes.mappingVersion(), t.getT2(), indexer.status(),
-                        maintenance.lastRebuild(), maintenance.lastReconcile()));
+        return Mono.zip(indexes.aliasedIndexes(), indexes.recordsPendingIndex())
+                .map(t -> new Status(indexes.alias(), t.getT1(), indexes.mappingVersion(), t.getT2(), indexes.indexer(),
+                        rebuild.lastRebuild(), reconcile.lastReconcile()));
     }
 
     /** Rebuilds the index behind the alias without downtime; runs in the background (see status). */
     @PostMapping("/api/v1/directory/admin/search/reindex")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<IndexMaintenance.RebuildStatus> reindex() {
-        return Mono.fromCallable(() -> maintenance.startRebuild("requested by an admin"));
+    Mono<RebuildStatus> reindex() {
+        return Mono.fromCallable(() -> rebuild.startRebuild("requested by an admin"));
     }
 
     /** Compares the index with the record and repairs the differences; answers what it found. */
     @PostMapping("/api/v1/directory/admin/search/reconcile")
-    Mono<IndexMaintenance.ReconcileReport> reconcile() {
-        return maintenance.reconcile()
+    Mono<ReconcileReport> reconcile() {
+        return reconcile.reconcile()
                 .onErrorMap(e -> !(e instanceof hk.esgone.platform.problem.ApiProblem),
                         e -> hk.esgone.platform.problem.ApiProblem.unavailable("search-unavailable",
                                 "Elasticsearch is unavailable; the reconcile did not run.", 10));

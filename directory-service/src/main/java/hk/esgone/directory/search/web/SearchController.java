@@ -11,22 +11,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import hk.esgone.directory.badges.BadgeCatalog;
-import hk.esgone.directory.common.Bilingual;
-import hk.esgone.directory.common.FieldErrors;
-import hk.esgone.directory.company.domain.CompanyDocument;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.company.web.CompanyViews;
+import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.company.web.CompanyViews.BadgeView;
 import hk.esgone.directory.company.web.CompanyViews.CertificationView;
 import hk.esgone.directory.company.web.CompanyViews.CodeLabel;
 import hk.esgone.directory.company.web.CompanyViews.LocationView;
 import hk.esgone.directory.company.web.CompanyViews.ScorecardView;
-import hk.esgone.directory.search.CompanyIndexDocument;
+import hk.esgone.directory.company.web.CompanyViews;
 import hk.esgone.directory.search.CompanySearchService;
-import hk.esgone.directory.search.SearchCriteria;
 import hk.esgone.directory.search.SearchCriteria.Facet;
+import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.search.SearchHit;
+import hk.esgone.directory.support.Bilingual;
+import hk.esgone.directory.support.FieldErrors;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
 import reactor.core.publisher.Mono;
@@ -99,39 +97,19 @@ class SearchController {
             return Mono.just(new Suggestions(List.of()));
         }
         return search.autocomplete(text, limit).map(hits -> new Suggestions(hits.stream()
-                .filter(h -> h.source() != null)
-                .map(h -> new Suggestion(h.id(), h.source().kind(), h.source().name(), highlights(h)))
+                .map(h -> new Suggestion(h.id(), h.kind(), h.name(), h.highlights()))
                 .toList()));
     }
 
-    private CompanyHit hit(Hit<CompanyIndexDocument> hit) {
-        CompanyIndexDocument d = hit.source();
+    private CompanyHit hit(SearchHit d) {
         CompanyKind kind = CompanyKind.parse(d.kind());
-        List<CompanyViews.CertificationInfo> certs = d.certifications() == null ? List.of() : d.certifications().stream()
-                .map(c -> new CompanyViews.CertificationInfo(c.code(), c.number(), c.issuer(), c.validUntil())).toList();
-        List<CompanyDocument.BadgeHolding> holdings = d.badges() == null ? List.of() : d.badges().stream()
-                .map(b -> new CompanyDocument.BadgeHolding(b.badgeId(), b.achievementId(), b.achievementKind(), b.scorecardLevel(),
-                        b.name(), b.status(), b.validFrom(), b.validUntil())).toList();
-        CompanyDocument.Scorecard scorecard = d.scorecard() == null ? null : new CompanyDocument.Scorecard(
-                d.scorecard().environmental(), d.scorecard().social(), d.scorecard().governance(), d.scorecard().overall(),
-                d.scorecard().level(), d.scorecard().assessedAt());
         return new CompanyHit(d.id(), d.kind(), kind == null ? null : kind.label(), d.name(), shorten(d.description()),
                 views.code(TaxonomyType.INDUSTRIES, d.industry()), views.code(TaxonomyType.SECTORS, d.sector()),
                 views.locations(d.locations()), views.code(TaxonomyType.SIZE_BANDS, d.sizeBand()),
-                views.certifications(certs), views.badges(holdings), views.scorecard(scorecard),
+                views.certifications(d.certifications()), views.badges(d.badges()), views.scorecard(d.scorecard()),
                 d.solutionCategories() == null ? List.of() : d.solutionCategories().stream()
                         .map(c -> views.code(TaxonomyType.SOLUTION_CATEGORIES, c)).toList(),
-                d.website(), d.logoUrl(), d.lastVerifiedAt(), highlights(hit));
-    }
-
-    /** Highlights keyed by the field the client shows (sub-fields folded into their field). */
-    private static Map<String, List<String>> highlights(Hit<?> hit) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        hit.highlight().forEach((field, fragments) -> {
-            String shown = field.endsWith(".prefix") || field.endsWith(".grams") ? field.substring(0, field.lastIndexOf('.')) : field;
-            out.putIfAbsent(shown, fragments);
-        });
-        return out;
+                d.website(), d.logoUrl(), d.lastVerifiedAt(), d.highlights());
     }
 
     private static Bilingual shorten(Bilingual text) {

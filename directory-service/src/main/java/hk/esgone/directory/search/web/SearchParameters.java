@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
-import hk.esgone.directory.common.FieldErrors;
-import hk.esgone.directory.common.Texts;
-import hk.esgone.directory.company.domain.CompanyKind;
-import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.search.SearchCriteria.Facet;
+import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.support.FieldErrors;
+import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
+import hk.esgone.platform.ids.Ids;
 
 /** Query parameters → {@link SearchCriteria}, refusing what is malformed or unknown with a 400 problem. */
 @Component
@@ -25,7 +25,6 @@ class SearchParameters {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     static final int MAX_VALUES = 30;
-    private static final Pattern ACHIEVEMENT = Pattern.compile("^ach-[a-z0-9][a-z0-9-]{0,79}$");
 
     private final TaxonomyService taxonomies;
 
@@ -79,7 +78,7 @@ class SearchParameters {
             case CERTIFICATION -> taxonomies.isKnown(TaxonomyType.CERTIFICATIONS, value);
             case LEVEL -> taxonomies.isKnown(TaxonomyType.SCORECARD_LEVELS, value);
             case SOLUTION -> taxonomies.isKnown(TaxonomyType.SOLUTION_CATEGORIES, value);
-            case BADGE -> ACHIEVEMENT.matcher(value).matches();
+            case BADGE -> Ids.ACHIEVEMENT.isValid(value);
         };
     }
 
