@@ -22,8 +22,9 @@ import com.mongodb.client.model.Filters;
 
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.pagination.Cursors;
-import hk.esgone.offers.pagination.Page;
+import hk.esgone.offers.support.Keyset;
+import hk.esgone.platform.paging.CursorCodec;
+import hk.esgone.platform.paging.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,10 +36,10 @@ public class ClaimQueries {
             ClaimStatus.CANCELLING.name(), ClaimStatus.CANCELLED.name());
 
     private final ReactiveMongoTemplate mongo;
-    private final Cursors cursors;
+    private final CursorCodec cursors;
     private final Clock clock;
 
-    ClaimQueries(ReactiveMongoTemplate mongo, Cursors cursors, Clock clock) {
+    ClaimQueries(ReactiveMongoTemplate mongo, CursorCodec cursors, Clock clock) {
         this.mongo = mongo;
         this.cursors = cursors;
         this.clock = clock;
@@ -71,19 +72,12 @@ public class ClaimQueries {
         and.add(statusCriteria(status, now));
         String fingerprint = scope + "|" + status;
         if (cursor != null) {
-            Cursors.Position p = cursors.decode(cursor, fingerprint);
-            java.util.Date at = java.util.Date.from(p.at());
-            and.add(new Criteria().orOperator(Criteria.where("claimedAt").lt(at), Criteria.where("claimedAt").is(at).and("_id").lt(p.id())));
+            and.add(Keyset.after("claimedAt", cursors.decode(cursor, fingerprint)));
         }
         Query query = Query.query(new Criteria().andOperator(and))
                 .with(Sort.by(Sort.Direction.DESC, "claimedAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit + 1);
-        return mongo.find(query, ClaimDocument.class).collectList().map(found -> {
-            if (found.size() <= limit) {
-                return new Page<>(found, null);
-            }
-            List<ClaimDocument> items = List.copyOf(found.subList(0, limit));
-            return new Page<>(items, cursors.encode(new Cursors.Position(items.getLast().claimedAt(), items.getLast().id()), fingerprint));
-        });
+        return mongo.find(query, ClaimDocument.class).collectList()
+                .map(found -> Keyset.page(found, limit, c -> Keyset.position(c.claimedAt(), c.id()), cursors, fingerprint));
     }
 
     /** By effective status: ACTIVE past its redeem-by date is EXPIRED, CANCELLING is CANCELLED. */

@@ -26,7 +26,7 @@ import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.OfferStore;
 import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.offers.support.MongoErrors;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
@@ -90,7 +90,7 @@ public class ClaimService {
 
     /** Offers that exist publicly (anything past review); drafts and submissions are not claimable and not visible. */
     private Mono<OfferDocument> visibleOffer(String offerId) {
-        if (!Ids.isOfferId(offerId)) {
+        if (!Ids.OFFER.isValid(offerId)) {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(offerId)));
         }
         return offers.find(offerId)
@@ -122,7 +122,7 @@ public class ClaimService {
             return Mono.error(ClaimProblems.quotaExhausted());
         }
         String code = offer.redemptionMethod() == RedemptionMethod.CODE_POOL ? null : RedemptionCodes.next();
-        ReservationDocument reservation = new ReservationDocument(Ids.newClaimId(), offer.id(), offer.partnerId(), companyId, requestId,
+        ReservationDocument reservation = new ReservationDocument(Ids.CLAIM.newId(16), offer.id(), offer.partnerId(), companyId, requestId,
                 code, ReservationDocument.Status.PENDING, note, subject, now, now.atZone(DAY_ZONE).toLocalDate().toString(),
                 offer.validUntil(), now.plus(lease), null);
         return eligibility.requireEligible(offer.eligibility().rule(), companyId)
@@ -284,14 +284,14 @@ public class ClaimService {
     }
 
     public Mono<OfferDocument> ownedOffer(String offerId, String partnerId) {
-        if (!Ids.isOfferId(offerId)) {
+        if (!Ids.OFFER.isValid(offerId)) {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(offerId)));
         }
         return offers.findOwned(offerId, partnerId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Offer", offerId)));
     }
 
     public Mono<ClaimDocument> ownClaim(String claimId, String companyId) {
-        if (!Ids.isClaimId(claimId)) {
+        if (!Ids.CLAIM.isValid(claimId)) {
             return Mono.error(ApiProblem.notFound("Claim", String.valueOf(claimId)));
         }
         return claimById(claimId).filter(c -> c.companyId().equals(companyId))

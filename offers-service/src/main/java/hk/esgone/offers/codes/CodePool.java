@@ -25,7 +25,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.offers.support.MongoErrors;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;

@@ -20,8 +20,8 @@ import hk.esgone.offers.claim.ReservationDocument;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.demo.DemoData;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.pagination.Cursors;
 import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.paging.CursorCodec;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -53,12 +53,12 @@ class OffersConfiguration {
     }
 
     @Bean
-    Cursors cursors(OffersProperties properties) {
+    CursorCodec cursors(OffersProperties properties) {
         if (properties.cursorSecret() == null || properties.cursorSecret().isBlank()) {
             log.info("ESG_OFFERS_CURSOR_SECRET is not set: pagination cursors are signed with a per-process key "
                     + "(set it on every replica so cursors survive restarts and load balancing)");
         }
-        return new Cursors(properties.cursorSecret());
+        return new CursorCodec(properties.cursorSecret());
     }
 
     /**

@@ -22,9 +22,10 @@ import com.mongodb.client.model.Updates;
 
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.eligibility.CompanyFacts;
-import hk.esgone.offers.pagination.Cursors;
-import hk.esgone.offers.pagination.Page;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.offers.support.Keyset;
+import hk.esgone.platform.paging.CursorCodec;
+import hk.esgone.platform.paging.Page;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -40,10 +41,10 @@ public class OfferService {
 
     private final OfferStore store;
     private final CodePool codePool;
-    private final Cursors cursors;
+    private final CursorCodec cursors;
     private final Clock clock;
 
-    public OfferService(OfferStore store, CodePool codePool, Cursors cursors, Clock clock) {
+    public OfferService(OfferStore store, CodePool codePool, CursorCodec cursors, Clock clock) {
         this.store = store;
         this.codePool = codePool;
         this.cursors = cursors;
@@ -52,7 +53,7 @@ public class OfferService {
 
     public Mono<OfferDocument> create(String partnerId, OfferDefinition d) {
         Instant now = clock.instant();
-        OfferDocument offer = new OfferDocument(Ids.newOfferId(), partnerId, d.type(), d.value(), d.currency(), d.title(),
+        OfferDocument offer = new OfferDocument(Ids.OFFER.newId(), partnerId, d.type(), d.value(), d.currency(), d.title(),
                 d.description(), d.terms(), d.category(), d.validFrom(), d.validUntil(), d.quota(), d.quota(), d.perCompanyLimit(),
                 OfferDocument.Eligibility.of(d.eligibility()), d.redemptionMethod(), d.redemptionLink(), OfferStatus.DRAFT, null,
                 d.searchText(), null, now, now, null, null, null, Map.of());
@@ -81,14 +82,14 @@ public class OfferService {
     }
 
     public Mono<OfferDocument> owned(String id, String partnerId) {
-        if (!Ids.isOfferId(id)) {
+        if (!Ids.OFFER.isValid(id)) {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(id)));
         }
         return store.findOwned(id, partnerId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Offer", id)));
     }
 
     public Mono<OfferDocument> any(String id) {
-        if (!Ids.isOfferId(id)) {
+        if (!Ids.OFFER.isValid(id)) {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(id)));
         }
         return store.find(id).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Offer", id)));
@@ -225,13 +226,12 @@ public class OfferService {
         }
         String fingerprint = scope + "|" + status;
         if (cursor != null) {
-            Cursors.Position p = cursors.decode(cursor, fingerprint);
-            and.add(after("createdAt", p));
+            and.add(Keyset.after("createdAt", cursors.decode(cursor, fingerprint)));
         }
         Query query = (and.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(and)))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit + 1);
         return store.template().find(query, OfferDocument.class).collectList()
-                .map(found -> page(found, limit, o -> new Cursors.Position(o.createdAt(), o.id()), fingerprint));
+                .map(found -> Keyset.page(found, limit, o -> Keyset.position(o.createdAt(), o.id()), cursors, fingerprint));
     }
 
     /** Offers by effective status (the clock moves offers between statuses without a write). */
@@ -286,12 +286,12 @@ public class OfferService {
         String fingerprint = "catalogue|" + q.partnerId() + "|" + q.type() + "|" + q.category() + "|" + String.join(" ", terms)
                 + "|" + (facts == null ? "-" : companyId);
         if (cursor != null) {
-            and.add(after("listedAt", cursors.decode(cursor, fingerprint)));
+            and.add(Keyset.after("listedAt", cursors.decode(cursor, fingerprint)));
         }
         Query query = Query.query(new Criteria().andOperator(and))
                 .with(Sort.by(Sort.Direction.DESC, "listedAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit + 1);
         return store.template().find(query, OfferDocument.class).collectList()
-                .map(found -> page(found, limit, o -> new Cursors.Position(o.listedAt(), o.id()), fingerprint));
+                .map(found -> Keyset.page(found, limit, o -> Keyset.position(o.listedAt(), o.id()), cursors, fingerprint));
     }
 
     /** One offer of the catalogue: published and inside its window, otherwise not found. */
@@ -317,19 +317,6 @@ public class OfferService {
             throw ApiProblem.validation("q may hold at most " + MAX_TERMS + " words.");
         }
         return terms;
-    }
-
-    private static Criteria after(String field, Cursors.Position p) {
-        Date at = Date.from(p.at());
-        return new Criteria().orOperator(Criteria.where(field).lt(at), Criteria.where(field).is(at).and("_id").lt(p.id()));
-    }
-
-    private <T> Page<T> page(List<T> found, int limit, java.util.function.Function<T, Cursors.Position> position, String fingerprint) {
-        if (found.size() <= limit) {
-            return new Page<>(found, null);
-        }
-        List<T> items = found.subList(0, limit);
-        return new Page<>(List.copyOf(items), cursors.encode(position.apply(items.getLast()), fingerprint));
     }
 
     private static org.bson.Document text(LocalizedText t) {

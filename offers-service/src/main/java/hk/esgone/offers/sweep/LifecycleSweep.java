@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
@@ -20,12 +18,11 @@ import hk.esgone.offers.claim.ClaimStatus;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.jobs.PeriodicJob;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The periodic sweep: persists what the clock already decided (offers past their window become
@@ -37,7 +34,6 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class LifecycleSweep implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(LifecycleSweep.class);
     private static final Duration STALE_UPLOAD = Duration.ofMinutes(10);
 
     private final ReactiveMongoTemplate mongo;
@@ -83,13 +79,7 @@ public class LifecycleSweep implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        running = Flux.interval(settings.interval(), settings.interval(), Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> run().onErrorResume(e -> {
-                    log.warn("Sweep failed; the next one retries", e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        running = PeriodicJob.start("Lifecycle sweep", settings.interval(), settings.interval(), this::run);
     }
 
     @Override

@@ -33,8 +33,8 @@ import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.offers.offer.web.OfferViews;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.CurrentCaller;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -69,7 +69,7 @@ class PartnerClaimController {
                                                                @RequestParam(required = false) String cursor,
                                                                @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        return CurrentCaller.company().flatMap(me -> (offerId == null ? Mono.<OfferDocument>empty() : claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> (offerId == null ? Mono.<OfferDocument>empty() : claims.ownedOffer(offerId, me.companyId()))
                 .then(Mono.defer(() -> queries.ofPartner(me.companyId(), offerId, status, cursor, size))))
                 .map(this::page);
     }
@@ -85,7 +85,7 @@ class PartnerClaimController {
     /** All claims of the offer as CSV (spreadsheet-safe: cells that could be read as formulas are quoted). */
     @GetMapping(path = BASE + "/offers/{offerId}/claims/export", produces = "text/csv")
     Mono<ResponseEntity<Flux<String>>> export(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
                 .map(offer -> {
                     Instant now = clock.instant();
                     Flux<String> rows = Flux.concat(
@@ -102,7 +102,7 @@ class PartnerClaimController {
     /** Claims per day, redeemed, remaining, redemption rate; the code pool's stock for CODE_POOL offers. */
     @GetMapping(BASE + "/offers/{offerId}/figures")
     Mono<Map<String, Object>> figures(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
                 .flatMap(offer -> queries.figures(offer).flatMap(figures -> {
                     Mono<CodePool.Stock> stock = offer.redemptionMethod() == RedemptionMethod.CODE_POOL
                             ? codePool.stock(offer.id(), offer.quota(), offer.remaining(), properties.limits().lowStockThreshold())
@@ -118,7 +118,7 @@ class PartnerClaimController {
         if (!CodeCsv.CODE.matcher(code).matches()) {
             return Mono.error(ApiProblem.validation("code must be 4 to 64 letters, digits, '-' or '_'."));
         }
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> claims.redeem(offerId, me.companyId(), code, me.caller().subject()))
                 .map(c -> ClaimViews.PartnerClaimView.of(c, clock.instant()));
     }
@@ -131,7 +131,7 @@ class PartnerClaimController {
      */
     @PostMapping(path = BASE + "/offers/{offerId}/redemptions/csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<Map<String, Object>> redeemCsv(@PathVariable String offerId, @RequestBody(required = false) String csv) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId())
+        return Callers.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId())
                 .flatMap(offer -> {
                     List<CodeCsv.Row> rows = CodeCsv.parse(csv, properties.limits().maxCodesPerUpload());
                     return Flux.fromIterable(rows)
@@ -183,7 +183,7 @@ class PartnerClaimController {
         return m;
     }
 
-    private OfferViews.PageView<ClaimViews.PartnerClaimView> page(hk.esgone.offers.pagination.Page<ClaimDocument> page) {
+    private OfferViews.PageView<ClaimViews.PartnerClaimView> page(hk.esgone.platform.paging.Page<ClaimDocument> page) {
         Instant now = clock.instant();
         return new OfferViews.PageView<>(page.items().stream().map(c -> ClaimViews.PartnerClaimView.of(c, now)).toList(), page.nextCursor());
     }

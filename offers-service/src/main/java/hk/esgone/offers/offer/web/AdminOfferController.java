@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.offer.OfferService;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +41,7 @@ class AdminOfferController {
                                                          @RequestParam(required = false) String cursor,
                                                          @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        if (partnerId != null && !Ids.isCompanyId(partnerId)) {
+        if (partnerId != null && !Ids.COMPANY.isValid(partnerId)) {
             return Mono.error(ApiProblem.validation("partnerId must be a company id."));
         }
         return offers.listAll(status == null ? OfferStatus.SUBMITTED : status, partnerId, cursor, size)
