@@ -22,7 +22,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 
 import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.store.OfferStore;
+import hk.esgone.offers.claim.store.ReservationDocument;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -24,11 +24,13 @@ import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.platform.idempotency.Attempt;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.offers.support.MongoErrors;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.offers.claim.store.CompanyPlaces;
+import hk.esgone.offers.claim.store.ReservationDocument;
 import reactor.core.publisher.Mono;
 
 /**

@@ -16,7 +16,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import hk.esgone.offers.claim.ClaimDocument;
-import hk.esgone.offers.claim.ReservationDocument;
+import hk.esgone.offers.claim.store.ReservationDocument;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.demo.DemoData;
 import hk.esgone.offers.offer.OfferDocument;

@@ -27,6 +27,7 @@ import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.paging.Page;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.offers.offer.store.OfferStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -86,6 +87,11 @@ public class OfferService {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(id)));
         }
         return store.findOwned(id, partnerId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Offer", id)));
+    }
+
+    /** The offer if it exists (for showing what a claim was for; no problem when it is gone). */
+    public Mono<OfferDocument> find(String id) {
+        return store.find(id);
     }
 
     public Mono<OfferDocument> any(String id) {

@@ -1,4 +1,4 @@
-package hk.esgone.offers.claim;
+package hk.esgone.offers.claim.store;
 
 import java.time.Instant;
 import java.util.Date;
@@ -21,18 +21,18 @@ import reactor.core.publisher.Mono;
  * written in the same update as the count, so taking and returning are safe to repeat.
  */
 @Component
-class CompanyPlaces {
+public class CompanyPlaces {
 
     static final String COLLECTION = "company_claims";
 
     private final ReactiveMongoTemplate mongo;
 
-    CompanyPlaces(ReactiveMongoTemplate mongo) {
+    public CompanyPlaces(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     /** True when the claim holds one of the company's places (now or already); false when the limit is reached. */
-    Mono<Boolean> take(String offerId, String companyId, String claimId, int limit, Instant now) {
+    public Mono<Boolean> take(String offerId, String companyId, String claimId, int limit, Instant now) {
         String id = id(offerId, companyId);
         // Upsert: a missing counter is created with count 1; an existing one that is full (or already holds
         // this claim) does not match, so the upsert tries to insert a second document with the same _id and
@@ -48,20 +48,20 @@ class CompanyPlaces {
                 .flatMap(taken -> taken ? Mono.just(true) : holds(offerId, companyId, claimId));
     }
 
-    Mono<Boolean> holds(String offerId, String companyId, String claimId) {
+    public Mono<Boolean> holds(String offerId, String companyId, String claimId) {
         return collection().flatMap(c -> Mono.from(c.countDocuments(Filters.and(Filters.eq("_id", id(offerId, companyId)), Filters.exists(hold(claimId))))))
                 .map(n -> n > 0);
     }
 
     /** Gives the company's place back if this claim holds one. */
-    Mono<Boolean> release(String offerId, String companyId, String claimId) {
+    public Mono<Boolean> release(String offerId, String companyId, String claimId) {
         return collection()
                 .flatMap(c -> Mono.from(c.updateOne(Filters.and(Filters.eq("_id", id(offerId, companyId)), Filters.exists(hold(claimId))),
                         Updates.combine(Updates.inc("count", -1), Updates.unset(hold(claimId))))))
                 .map(r -> r.getModifiedCount() == 1);
     }
 
-    Mono<Document> counter(String offerId, String companyId) {
+    public Mono<Document> counter(String offerId, String companyId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", id(offerId, companyId))).first()));
     }
 

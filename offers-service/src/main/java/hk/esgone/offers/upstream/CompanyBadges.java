@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** badge-service's live holdings of one company (contracts.md: {@code GET /api/v1/badges/holders/{companyId}}). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record BadgeHoldings(String companyId, List<HeldBadge> badges) {
+public record CompanyBadges(String companyId, List<HeldBadge> badges) {
 
-    public BadgeHoldings {
+    public CompanyBadges {
         badges = badges == null ? List.of() : List.copyOf(badges);
     }
 

@@ -1,4 +1,4 @@
-package hk.esgone.offers.security;
+package hk.esgone.offers.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,4 +1,4 @@
-package hk.esgone.offers;
+package hk.esgone.offers.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.mongodb.client.model.Filters;
 
-import hk.esgone.offers.claim.ClaimFaults;
 import hk.esgone.offers.support.OffersIntegrationTest;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package hk.esgone.offers;
+package hk.esgone.offers.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import hk.esgone.offers.demo.DemoData;
 import hk.esgone.offers.support.OffersIntegrationTest;
 
 /** What ESG_OFFERS_DEMO_DATA=true loads at start (run here directly, twice, in the shared context). */

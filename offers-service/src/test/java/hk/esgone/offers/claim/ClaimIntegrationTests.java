@@ -1,4 +1,4 @@
-package hk.esgone.offers;
+package hk.esgone.offers.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

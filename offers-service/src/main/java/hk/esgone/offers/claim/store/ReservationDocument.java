@@ -1,9 +1,11 @@
-package hk.esgone.offers.claim;
+package hk.esgone.offers.claim.store;
 
 import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import hk.esgone.offers.claim.ClaimDocument;
+import hk.esgone.offers.claim.ClaimStatus;
 
 /**
  * A claim being made: it exists from before the first place is taken until the claim is written, so
@@ -37,13 +39,13 @@ public record ReservationDocument(
         PENDING, CONFIRMED, ABANDONED
     }
 
-    ReservationDocument withCode(String newCode, Status newStatus, Instant at) {
+    public ReservationDocument withCode(String newCode, Status newStatus, Instant at) {
         return new ReservationDocument(id, offerId, partnerId, companyId, requestId, newCode, newStatus, note, claimedBy, createdAt,
                 claimDay, redeemBy, leaseUntil, at);
     }
 
     /** The claim this reservation becomes. */
-    ClaimDocument toClaim(Instant activatedAt) {
+    public ClaimDocument toClaim(Instant activatedAt) {
         return new ClaimDocument(id, offerId, partnerId, companyId, requestId, code, ClaimDocument.codeKey(offerId, code),
                 ClaimStatus.ACTIVE, note, claimedBy, createdAt, claimDay, redeemBy, activatedAt, null, null, null, null);
     }

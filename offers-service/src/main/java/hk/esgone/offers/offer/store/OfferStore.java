@@ -1,7 +1,8 @@
-package hk.esgone.offers.offer;
+package hk.esgone.offers.offer.store;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -15,6 +16,8 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 
 import reactor.core.publisher.Mono;
+import hk.esgone.offers.offer.OfferDocument;
+import hk.esgone.offers.offer.OfferStatus;
 
 /**
  * Offers in Mongo. The quota operations are single-document conditional updates that also record, in
@@ -92,6 +95,16 @@ public class OfferStore {
 
     public Mono<Boolean> clearReleased(String offerId, String claimId) {
         return update(Filters.eq("_id", offerId), Updates.unset(released(claimId)));
+    }
+
+    /** Persists what the clock already decided: offers past their validity window are EXPIRED. */
+    public Mono<Long> expireEnded(Instant now) {
+        Date at = Date.from(now);
+        return collection().flatMap(c -> Mono.from(c.updateMany(
+                        Filters.and(Filters.in("status", List.of(OfferStatus.SUBMITTED.name(), OfferStatus.PUBLISHED.name(), OfferStatus.PAUSED.name())),
+                                Filters.lte("validUntil", at)),
+                        Updates.combine(Updates.set("status", OfferStatus.EXPIRED.name()), Updates.set("closedAt", at)))))
+                .map(r -> r.getModifiedCount());
     }
 
     private Mono<Boolean> update(Bson filter, Bson update) {

@@ -1,4 +1,4 @@
-package hk.esgone.offers;
+package hk.esgone.offers.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import hk.esgone.offers.claim.ClaimFaults;
-import hk.esgone.offers.claim.ClaimRecovery;
 import hk.esgone.offers.support.OffersIntegrationTest;
 import reactor.core.publisher.Mono;
 
