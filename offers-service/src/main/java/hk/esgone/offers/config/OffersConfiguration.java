@@ -17,7 +17,7 @@ import com.mongodb.client.model.Indexes;
 
 import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.store.ReservationDocument;
-import hk.esgone.offers.codes.CodePool;
+import hk.esgone.offers.codes.store.PoolCodeStore;
 import hk.esgone.offers.demo.DemoData;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.platform.idempotency.IdempotencyStore;
@@ -75,7 +75,7 @@ class OffersConfiguration {
      * server starts (SmartInitializingSingleton runs before lifecycle beans), so no request runs without them.
      */
     @Bean
-    SmartInitializingSingleton offersMongoSetup(ReactiveMongoTemplate mongo, IdempotencyStore idempotency, CodePool codePool,
+    SmartInitializingSingleton offersMongoSetup(ReactiveMongoTemplate mongo, IdempotencyStore idempotency, PoolCodeStore poolCodes,
                                                 ObjectProvider<DemoData> demoData, OffersProperties properties) {
         return () -> {
             Mono<Void> claims = mongo.getCollection(ClaimDocument.COLLECTION).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("requestId"),
@@ -94,7 +94,7 @@ class OffersConfiguration {
                             Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("listedAt")), new IndexOptions().name("status_listedAt")))
                     .then(Mono.from(c.createIndex(Indexes.descending("partnerId", "createdAt"), new IndexOptions().name("partner_createdAt")))))
                     .then();
-            Mono<Void> setup = Mono.when(claims, reservations, offers, idempotency.ensureIndexes(), codePool.ensureIndexes());
+            Mono<Void> setup = Mono.when(claims, reservations, offers, idempotency.ensureIndexes(), poolCodes.ensureIndexes());
             if (properties.demoData()) {
                 setup = setup.then(demoData.getObject().load());
             }

@@ -24,7 +24,11 @@ import hk.esgone.offers.support.Keyset;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Claims in Mongo: the lists (by effective status: CANCELLING reads as CANCELLED), the figures' counts and the sweep's expiry. */
+/**
+ * Claims in Mongo: written once (unique id, {@code requestId} and {@code codeKey}), then moved between statuses
+ * by updates conditional on the status they leave; the lists (by effective status: CANCELLING reads as
+ * CANCELLED), the figures' counts and the sweep's expiry.
+ */
 @Component
 public class ClaimStore {
 
@@ -35,6 +39,53 @@ public class ClaimStore {
 
     public ClaimStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    public Mono<ClaimDocument> insert(ClaimDocument claim) {
+        return mongo.insert(claim);
+    }
+
+    public Mono<ClaimDocument> byId(String claimId) {
+        return mongo.findById(claimId, ClaimDocument.class);
+    }
+
+    public Mono<ClaimDocument> byRequest(String requestId) {
+        return mongo.findOne(Query.query(Criteria.where("requestId").is(requestId)), ClaimDocument.class);
+    }
+
+    public Mono<ClaimDocument> byCodeKey(String codeKey) {
+        return mongo.findOne(Query.query(Criteria.where("codeKey").is(codeKey)), ClaimDocument.class);
+    }
+
+    /** ACTIVE and unexpired → CANCELLING; false when the claim was not in that state. */
+    public Mono<Boolean> markCancelling(String claimId, Instant now) {
+        return update(Filters.and(Filters.eq("_id", claimId), Filters.eq("status", ClaimStatus.ACTIVE.name()), Filters.gt("redeemBy", Date.from(now))),
+                Updates.combine(Updates.set("status", ClaimStatus.CANCELLING.name()), Updates.set("cancelRequestedAt", Date.from(now))));
+    }
+
+    /** CANCELLING → CANCELLED. */
+    public Mono<Boolean> markCancelled(String claimId, Instant now) {
+        return update(Filters.and(Filters.eq("_id", claimId), Filters.eq("status", ClaimStatus.CANCELLING.name())),
+                Updates.combine(Updates.set("status", ClaimStatus.CANCELLED.name()), Updates.set("cancelledAt", Date.from(now))));
+    }
+
+    /** ACTIVE and unexpired → REDEEMED by {@code subject}; false when the claim was not in that state. */
+    public Mono<Boolean> markRedeemed(String claimId, Instant now, String subject) {
+        return update(Filters.and(Filters.eq("_id", claimId), Filters.eq("status", ClaimStatus.ACTIVE.name()), Filters.gt("redeemBy", Date.from(now))),
+                Updates.combine(Updates.set("status", ClaimStatus.REDEEMED.name()), Updates.set("redeemedAt", Date.from(now)),
+                        Updates.set("redeemedBy", subject)));
+    }
+
+    /** Claims whose cancel was requested before {@code cutoff} and never finished. */
+    public Flux<ClaimDocument> cancellingSince(Instant cutoff) {
+        return mongo.find(Query.query(Criteria.where("status").is(ClaimStatus.CANCELLING.name()).and("cancelRequestedAt").lt(Date.from(cutoff))),
+                ClaimDocument.class);
+    }
+
+    /** Claims of an offer with one of these stored statuses. */
+    public Mono<Long> count(String offerId, List<ClaimStatus> statuses) {
+        return claims().flatMap(c -> Mono.from(c.countDocuments(
+                Filters.and(Filters.eq("offerId", offerId), Filters.in("status", statuses.stream().map(Enum::name).toList())))));
     }
 
     /** A company's claims, newest first, after a keyset position (or from the start); {@code count} at most. */
@@ -79,6 +130,10 @@ public class ClaimStore {
                         Filters.and(Filters.eq("status", ClaimStatus.ACTIVE.name()), Filters.lte("redeemBy", Date.from(now))),
                         Updates.set("status", ClaimStatus.EXPIRED.name()))))
                 .map(r -> r.getModifiedCount());
+    }
+
+    private Mono<Boolean> update(org.bson.conversions.Bson filter, org.bson.conversions.Bson update) {
+        return claims().flatMap(c -> Mono.from(c.updateOne(filter, update))).map(r -> r.getModifiedCount() == 1);
     }
 
     private Mono<List<ClaimDocument>> newestFirst(Criteria base, ClaimStatus status, Instant now, String after, int count) {

@@ -27,7 +27,7 @@ import hk.esgone.platform.idempotency.IdempotentEndpoint;
 import hk.esgone.platform.idempotency.IdempotentEndpoint.Refusals;
 import hk.esgone.platform.idempotency.IdempotentEndpoint.Result;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.web.OfferViews;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.security.Callers;
@@ -44,11 +44,11 @@ class ClaimController {
 
     private final ClaimService claims;
     private final ClaimQueries queries;
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final IdempotentEndpoint idempotent;
     private final Clock clock;
 
-    ClaimController(ClaimService claims, ClaimQueries queries, OfferService offers, IdempotentEndpoint idempotent, Clock clock) {
+    ClaimController(ClaimService claims, ClaimQueries queries, OfferLifecycle offers, IdempotentEndpoint idempotent, Clock clock) {
         this.claims = claims;
         this.queries = queries;
         this.offers = offers;

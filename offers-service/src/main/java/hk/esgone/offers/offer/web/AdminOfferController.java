@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.ids.Ids;
@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/admin/offers")
 class AdminOfferController {
 
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final Clock clock;
 
-    AdminOfferController(OfferService offers, Clock clock) {
+    AdminOfferController(OfferLifecycle offers, Clock clock) {
         this.offers = offers;
         this.clock = clock;
     }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.offers.offer.OfferCategory;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferCatalogue;
 import hk.esgone.offers.offer.OfferType;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.security.Callers;
@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/catalogue")
 class CatalogueController {
 
-    private final OfferService offers;
+    private final OfferCatalogue offers;
     private final EligibilityChecker eligibility;
 
-    CatalogueController(OfferService offers, EligibilityChecker eligibility) {
+    CatalogueController(OfferCatalogue offers, EligibilityChecker eligibility) {
         this.offers = offers;
         this.eligibility = eligibility;
     }
@@ -48,7 +48,7 @@ class CatalogueController {
         if (partner != null && !Ids.COMPANY.isValid(partner)) {
             return Mono.error(ApiProblem.validation("partner must be a company id such as 'cmp-demo-partner'."));
         }
-        OfferService.CatalogueQuery query = new OfferService.CatalogueQuery(partner, type, category, q);
+        OfferCatalogue.CatalogueQuery query = new OfferCatalogue.CatalogueQuery(partner, type, category, q);
         if (!eligibleForMe) {
             return offers.catalogue(query, null, null, cursor, size)
                     .map(page -> new OfferViews.CataloguePage(page.items().stream().map(OfferViews.CatalogueOfferView::of).toList(),

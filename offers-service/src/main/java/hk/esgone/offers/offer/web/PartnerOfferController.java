@@ -19,7 +19,7 @@ import hk.esgone.offers.codes.CodeCsv;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.platform.paging.PageLimit;
@@ -32,12 +32,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/partner/offers")
 class PartnerOfferController {
 
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final CodePool codePool;
     private final OffersProperties properties;
     private final Clock clock;
 
-    PartnerOfferController(OfferService offers, CodePool codePool, OffersProperties properties, Clock clock) {
+    PartnerOfferController(OfferLifecycle offers, CodePool codePool, OffersProperties properties, Clock clock) {
         this.offers = offers;
         this.codePool = codePool;
         this.properties = properties;
