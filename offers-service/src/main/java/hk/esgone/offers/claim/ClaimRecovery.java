@@ -14,7 +14,7 @@ import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.claim.store.ReservationDocument;
 import hk.esgone.offers.claim.store.ReservationStore;
 import hk.esgone.offers.config.OffersProperties;
-import hk.esgone.offers.offer.store.OfferStore;
+import hk.esgone.offers.offer.store.OfferPlaces;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,11 +43,11 @@ public class ClaimRecovery {
     private final ClaimService claims;
     private final ClaimStore claimStore;
     private final ReservationStore reservations;
-    private final OfferStore offers;
+    private final OfferPlaces offers;
     private final Clock clock;
     private final Duration lease;
 
-    ClaimRecovery(ClaimService claims, ClaimStore claimStore, ReservationStore reservations, OfferStore offers, Clock clock,
+    ClaimRecovery(ClaimService claims, ClaimStore claimStore, ReservationStore reservations, OfferPlaces offers, Clock clock,
                   OffersProperties properties) {
         this.claims = claims;
         this.claimStore = claimStore;

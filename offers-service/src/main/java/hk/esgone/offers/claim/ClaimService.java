@@ -15,6 +15,7 @@ import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.platform.idempotency.Attempt;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
+import hk.esgone.offers.offer.store.OfferPlaces;
 import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.platform.ids.Ids;
@@ -49,6 +50,7 @@ public class ClaimService {
     static final ZoneId DAY_ZONE = ZoneId.of("Asia/Hong_Kong");
 
     private final OfferStore offers;
+    private final OfferPlaces places;
     private final ReservationStore reservations;
     private final ClaimStore claims;
     private final CompanyPlaces companyPlaces;
@@ -58,9 +60,10 @@ public class ClaimService {
     private final Duration lease;
     private final ObjectProvider<ClaimFaults> faultsProvider;
 
-    ClaimService(OfferStore offers, ReservationStore reservations, ClaimStore claims, CompanyPlaces companyPlaces, CodePool codePool,
+    ClaimService(OfferStore offers, OfferPlaces places, ReservationStore reservations, ClaimStore claims, CompanyPlaces companyPlaces, CodePool codePool,
                  EligibilityChecker eligibility, Clock clock, OffersProperties properties, ObjectProvider<ClaimFaults> faults) {
         this.offers = offers;
+        this.places = places;
         this.reservations = reservations;
         this.claims = claims;
         this.companyPlaces = companyPlaces;
@@ -145,7 +148,7 @@ public class ClaimService {
         Instant now = clock.instant();
         return companyPlaces.take(offer.id(), r.companyId(), r.id(), offer.perCompanyLimit(), now)
                 .flatMap(companyPlace -> companyPlace
-                        ? offers.takePlace(offer.id(), r.id(), now).flatMap(taken -> taken ? Mono.just(true) : offers.holdsPending(offer.id(), r.id()))
+                        ? places.takePlace(offer.id(), r.id(), now).flatMap(taken -> taken ? Mono.just(true) : places.holdsPending(offer.id(), r.id()))
                         : discard(r).then(Mono.<Boolean>error(ClaimProblems.companyLimitReached(offer.perCompanyLimit()))))
                 .flatMap(offerPlace -> offerPlace
                         ? faults().at(ClaimFaults.Stage.PLACE_TAKEN, r.id()).then(code(r, offer))
@@ -181,7 +184,7 @@ public class ClaimService {
                 .onErrorResume(MongoErrors::isDuplicateKey, dup -> claims.byId(r.id())
                         // not written yet, so its code collided with another claim's: only a generated code can; draw another
                         .switchIfEmpty(Mono.defer(() -> redraw(r).flatMap(redrawn -> claims.insert(redrawn.toClaim(now))))))
-                .flatMap(written -> offers.clearPending(r.offerId(), r.id())
+                .flatMap(written -> places.clearPending(r.offerId(), r.id())
                         .then(reservations.delete(r.id()))
                         .thenReturn(written));
     }
@@ -209,7 +212,7 @@ public class ClaimService {
 
     /** Returns the places and code an unfinished claim took; every step is guarded, so repeating it is harmless. */
     Mono<Void> releaseAll(String offerId, String companyId, String claimId) {
-        return offers.releasePending(offerId, claimId)
+        return places.releasePending(offerId, claimId)
                 .then(companyPlaces.release(offerId, companyId, claimId))
                 .then(codePool.putBack(offerId, claimId));
     }
@@ -234,7 +237,7 @@ public class ClaimService {
     /** The steps after CANCELLING; each is guarded by a marker, so recovery can repeat them. */
     Mono<Void> finishCancel(String offerId, String companyId, String claimId) {
         Instant now = clock.instant();
-        return offers.returnPlace(offerId, claimId, now)
+        return places.returnPlace(offerId, claimId, now)
                 .then(companyPlaces.release(offerId, companyId, claimId))
                 .then(codePool.retire(offerId, claimId))
                 .then(claims.markCancelled(claimId, now))
