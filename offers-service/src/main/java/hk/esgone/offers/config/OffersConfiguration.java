@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -23,10 +22,6 @@ import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.platform.idempotency.IdempotencyStore;
 import hk.esgone.platform.paging.CursorCodec;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 class OffersConfiguration {
@@ -36,20 +31,6 @@ class OffersConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /**
-     * Wrong JSON types are errors, not guesses: no number or boolean read as text, no text read as a
-     * number, no fraction read as a whole number (together with the settings in application.yml).
-     */
-    @Bean
-    JsonMapperBuilderCustomizer strictJsonTypes() {
-        return builder -> builder
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

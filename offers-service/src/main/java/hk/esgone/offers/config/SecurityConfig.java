@@ -19,7 +19,7 @@ import hk.esgone.platform.security.EsgSecurity;
  */
 @Configuration
 @EnableWebFluxSecurity
-class SecurityConfig {
+public class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {

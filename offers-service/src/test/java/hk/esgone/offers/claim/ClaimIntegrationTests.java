@@ -200,23 +200,4 @@ class ClaimIntegrationTests extends OffersIntegrationTest {
         web.get().uri("/api/v1/offers/catalogue/{id}", offer).exchange().expectBody()
                 .jsonPath("$.redemptionMethod").isEqualTo("LINK").jsonPath("$.redemptionLink").doesNotExist();
     }
-
-    @Test
-    void aClaimBodyCannotSetTheCodeOrTheStatus() {
-        String offer = publishedOffer(partnerA(), Map.of());
-        for (String body : List.of("{\"code\":\"MINE-1234\"}", "{\"status\":\"REDEEMED\"}", "{\"companyId\":\"cmp-demo-supplier-2\"}", "{\"note\":5}", "[1,2]")) {
-            web.post().uri("/api/v1/offers/{id}/claims", offer).headers(h -> {
-                        h.setBearerAuth(smeA());
-                        h.set("Idempotency-Key", newKey());
-                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(type("malformed-request"));
-        }
-        web.post().uri("/api/v1/offers/{id}/claims", offer).headers(h -> {
-                    h.setBearerAuth(smeA());
-                    h.set("Idempotency-Key", newKey());
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("note", "x".repeat(501)))
-                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(type("validation"));
-        assertThat(count("claims", Filters.empty())).isZero();
-        assertThat(remaining(offer)).isEqualTo(50);
-    }
 }

@@ -24,21 +24,6 @@ import reactor.core.publisher.Sinks;
 class IdempotencyIntegrationTests extends OffersIntegrationTest {
 
     @Test
-    void aClaimWithoutAKeyIsRefusedAndChangesNothing() {
-        String offer = publishedOffer(partnerA(), Map.of());
-        claim(smeA(), offer, null).expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo(type("idempotency-key-missing"));
-        for (String bad : List.of("short", "has spaces in it", "x".repeat(129), "semi;colon;key")) {
-            claim(smeA(), offer, bad).expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.type").isEqualTo(type("idempotency-key-invalid"));
-        }
-        assertThat(remaining(offer)).isEqualTo(50);
-        assertThat(count("claims", Filters.empty())).isZero();
-        assertThat(count("idempotency_keys", Filters.empty())).isZero();
-    }
-
-    @Test
     void aRetryWithTheSameKeyReplaysTheSameStatusAndBodyWithoutASecondClaim() {
         String offer = publishedOffer(partnerA(), Map.of("perCompanyLimit", 5));
         String key = newKey();
