@@ -12,28 +12,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import hk.esgone.testsupport.mongo.TestMongo;
+import hk.esgone.offers.support.StoreMongoTest;
 import reactor.core.publisher.Mono;
 
 /** Reservations against the test MongoDB: one per request, and every move only from the state it leaves. */
 @DataMongoTest
 @Import(ReservationStore.class)
-class ReservationStoreMongoTests {
+class ReservationStoreMongoTests extends StoreMongoTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("offers-store-tests"));
-        registry.add("spring.mongodb.database", () -> "offers-store-tests");
-    }
 
     @Autowired
     private ReservationStore reservations;

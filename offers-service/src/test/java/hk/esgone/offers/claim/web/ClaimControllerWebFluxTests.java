@@ -5,8 +5,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +18,6 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,10 +26,9 @@ import hk.esgone.offers.claim.ClaimService;
 import hk.esgone.offers.config.JsonConfiguration;
 import hk.esgone.offers.config.SecurityConfig;
 import hk.esgone.offers.offer.OfferLifecycle;
+import hk.esgone.offers.support.WebSliceTest;
 import hk.esgone.platform.PlatformAutoConfiguration;
 import hk.esgone.platform.idempotency.IdempotentEndpoint;
-import hk.esgone.platform.problem.ApiProblem;
-import hk.esgone.testsupport.jwt.TestTokenIssuer;
 
 /**
  * The SME's claim endpoints alone, with fakes behind them: a request that is malformed, names fields the
@@ -43,9 +38,8 @@ import hk.esgone.testsupport.jwt.TestTokenIssuer;
 @WebFluxTest(controllers = ClaimController.class)
 @ImportAutoConfiguration(PlatformAutoConfiguration.class)
 @Import({SecurityConfig.class, JsonConfiguration.class, ClaimControllerWebFluxTests.Beans.class})
-class ClaimControllerWebFluxTests {
+class ClaimControllerWebFluxTests extends WebSliceTest {
 
-    private static final TestTokenIssuer ISSUER = new TestTokenIssuer();
     private static final String OFFER = "off-published01";
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -55,11 +49,6 @@ class ClaimControllerWebFluxTests {
         Clock clock() {
             return Clock.systemUTC();
         }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("esg.security.issuer", ISSUER::issuer);
     }
 
     @Autowired
@@ -84,8 +73,7 @@ class ClaimControllerWebFluxTests {
     }
 
     private static String smeA() {
-        return ISSUER.token().subject("sme-a").roles(List.of("sme")).organizations("cmp-demo-supplier")
-                .expiresAt(Instant.now().plus(Duration.ofHours(1))).sign();
+        return token("sme", "cmp-demo-supplier");
     }
 
     private WebTestClient.ResponseSpec claim(String key) {
@@ -97,10 +85,6 @@ class ClaimControllerWebFluxTests {
                     }
                 })
                 .exchange();
-    }
-
-    private static String type(String kind) {
-        return ApiProblem.TYPE_BASE + kind;
     }
 
     @Test

@@ -15,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.mongodb.test.autoconfigure.DataMongoTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import hk.esgone.offers.eligibility.EligibilityRule;
 import hk.esgone.offers.offer.LocalizedText;
@@ -25,21 +23,14 @@ import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.OfferType;
 import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.testsupport.mongo.TestMongo;
+import hk.esgone.offers.support.StoreMongoTest;
 
 /** The quota's conditional writes against the test MongoDB: each place is taken and given back at most once per claim. */
 @DataMongoTest
 @Import(OfferPlaces.class)
-class OfferPlacesMongoTests {
+class OfferPlacesMongoTests extends StoreMongoTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("offers-store-tests"));
-        registry.add("spring.mongodb.database", () -> "offers-store-tests");
-    }
 
     @Autowired
     private OfferPlaces places;

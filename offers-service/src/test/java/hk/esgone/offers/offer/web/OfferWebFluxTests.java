@@ -24,8 +24,6 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,10 +36,9 @@ import hk.esgone.offers.offer.OfferCatalogue;
 import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.support.OfferBodies;
+import hk.esgone.offers.support.WebSliceTest;
 import hk.esgone.platform.PlatformAutoConfiguration;
 import hk.esgone.platform.paging.CursorCodec;
-import hk.esgone.platform.problem.ApiProblem;
-import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.time.MutableClock;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,9 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ImportAutoConfiguration(PlatformAutoConfiguration.class)
 @Import({SecurityConfig.class, JsonConfiguration.class, OfferCatalogue.class, OfferWebFluxTests.Beans.class})
 @EnableConfigurationProperties(OffersProperties.class)
-class OfferWebFluxTests {
+class OfferWebFluxTests extends WebSliceTest {
 
-    private static final TestTokenIssuer ISSUER = new TestTokenIssuer();
     private static final String PARTNER_A = "cmp-demo-partner";
     private static final String PARTNER_B = "cmp-demo-partner-2";
     private static final String DRAFT = "off-draftoffer01";
@@ -75,11 +71,6 @@ class OfferWebFluxTests {
         CursorCodec cursors() {
             return new CursorCodec("test-cursor-secret");
         }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("esg.security.issuer", ISSUER::issuer);
     }
 
     @Autowired
@@ -120,12 +111,11 @@ class OfferWebFluxTests {
     }
 
     private static String partnerA() {
-        return ISSUER.token().subject("partner-a").roles(List.of("partner")).organizations(PARTNER_A)
-                .expiresAt(Instant.now().plus(Duration.ofHours(1))).sign();
+        return token("partner", PARTNER_A);
     }
 
     private static String admin() {
-        return ISSUER.token().subject("admin-user").roles(List.of("admin")).expiresAt(Instant.now().plus(Duration.ofHours(1))).sign();
+        return token("admin", null);
     }
 
     private Map<String, Object> offerBody(Map<String, Object> overrides) {
@@ -153,10 +143,6 @@ class OfferWebFluxTests {
                 .jsonPath("$.type").isEqualTo(type("validation"))
                 .jsonPath("$.errors[?(@.field == '" + field + "')]").exists();
         update(DRAFT, overrides).expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(type("validation"));
-    }
-
-    private static String type(String kind) {
-        return ApiProblem.TYPE_BASE + kind;
     }
 
     @Test
