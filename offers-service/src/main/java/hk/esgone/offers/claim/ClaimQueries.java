@@ -4,26 +4,18 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
-import com.mongodb.client.model.Filters;
-
+import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.pagination.Cursors;
-import hk.esgone.offers.pagination.Page;
+import hk.esgone.offers.support.Keyset;
+import hk.esgone.platform.paging.CursorCodec;
+import hk.esgone.platform.paging.Page;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,74 +23,37 @@ import reactor.core.publisher.Mono;
 @Component
 public class ClaimQueries {
 
-    static final List<String> VISIBLE = List.of(ClaimStatus.ACTIVE.name(), ClaimStatus.REDEEMED.name(), ClaimStatus.EXPIRED.name(),
-            ClaimStatus.CANCELLING.name(), ClaimStatus.CANCELLED.name());
-
-    private final ReactiveMongoTemplate mongo;
-    private final Cursors cursors;
+    private final ClaimStore store;
+    private final CursorCodec cursors;
     private final Clock clock;
 
-    ClaimQueries(ReactiveMongoTemplate mongo, Cursors cursors, Clock clock) {
-        this.mongo = mongo;
+    ClaimQueries(ClaimStore store, CursorCodec cursors, Clock clock) {
+        this.store = store;
         this.cursors = cursors;
         this.clock = clock;
     }
 
     /** A company's claims, newest first. */
     public Mono<Page<ClaimDocument>> ofCompany(String companyId, ClaimStatus status, String cursor, int limit) {
-        return list(Criteria.where("companyId").is(companyId), status, "company|" + companyId, cursor, limit);
+        String query = "company|" + companyId + "|" + status;
+        String after = cursor == null ? null : cursors.decode(cursor, query);
+        return store.ofCompany(companyId, status, clock.instant(), after, limit + 1).map(found -> page(found, limit, query));
     }
 
     /** Claims on a partner's offers (one offer, or all), newest first. */
     public Mono<Page<ClaimDocument>> ofPartner(String partnerId, String offerId, ClaimStatus status, String cursor, int limit) {
-        Criteria criteria = Criteria.where("partnerId").is(partnerId);
-        if (offerId != null) {
-            criteria = criteria.and("offerId").is(offerId);
-        }
-        return list(criteria, status, "partner|" + partnerId + "|" + offerId, cursor, limit);
+        String query = "partner|" + partnerId + "|" + offerId + "|" + status;
+        String after = cursor == null ? null : cursors.decode(cursor, query);
+        return store.ofPartner(partnerId, offerId, status, clock.instant(), after, limit + 1).map(found -> page(found, limit, query));
     }
 
     /** Every visible claim of an offer, oldest first, for the CSV export. */
     public Flux<ClaimDocument> allOfOffer(String offerId) {
-        return mongo.find(Query.query(Criteria.where("offerId").is(offerId).and("status").in(VISIBLE))
-                .with(Sort.by(Sort.Direction.ASC, "claimedAt").and(Sort.by(Sort.Direction.ASC, "_id"))), ClaimDocument.class);
+        return store.allOfOffer(offerId);
     }
 
-    private Mono<Page<ClaimDocument>> list(Criteria base, ClaimStatus status, String scope, String cursor, int limit) {
-        Instant now = clock.instant();
-        List<Criteria> and = new ArrayList<>();
-        and.add(base);
-        and.add(statusCriteria(status, now));
-        String fingerprint = scope + "|" + status;
-        if (cursor != null) {
-            Cursors.Position p = cursors.decode(cursor, fingerprint);
-            java.util.Date at = java.util.Date.from(p.at());
-            and.add(new Criteria().orOperator(Criteria.where("claimedAt").lt(at), Criteria.where("claimedAt").is(at).and("_id").lt(p.id())));
-        }
-        Query query = Query.query(new Criteria().andOperator(and))
-                .with(Sort.by(Sort.Direction.DESC, "claimedAt").and(Sort.by(Sort.Direction.DESC, "_id"))).limit(limit + 1);
-        return mongo.find(query, ClaimDocument.class).collectList().map(found -> {
-            if (found.size() <= limit) {
-                return new Page<>(found, null);
-            }
-            List<ClaimDocument> items = List.copyOf(found.subList(0, limit));
-            return new Page<>(items, cursors.encode(new Cursors.Position(items.getLast().claimedAt(), items.getLast().id()), fingerprint));
-        });
-    }
-
-    /** By effective status: ACTIVE past its redeem-by date is EXPIRED, CANCELLING is CANCELLED. */
-    private static Criteria statusCriteria(ClaimStatus status, Instant now) {
-        java.util.Date at = java.util.Date.from(now);
-        if (status == null) {
-            return Criteria.where("status").in(VISIBLE);
-        }
-        return switch (status) {
-            case ACTIVE -> Criteria.where("status").is(ClaimStatus.ACTIVE.name()).and("redeemBy").gt(at);
-            case EXPIRED -> new Criteria().orOperator(Criteria.where("status").is(ClaimStatus.EXPIRED.name()),
-                    Criteria.where("status").is(ClaimStatus.ACTIVE.name()).and("redeemBy").lte(at));
-            case CANCELLED, CANCELLING -> Criteria.where("status").in(ClaimStatus.CANCELLED.name(), ClaimStatus.CANCELLING.name());
-            case REDEEMED -> Criteria.where("status").is(ClaimStatus.REDEEMED.name());
-        };
+    private Page<ClaimDocument> page(List<ClaimDocument> found, int limit, String query) {
+        return Keyset.page(found, limit, c -> Keyset.position(c.claimedAt(), c.id()), cursors, query);
     }
 
     public record DayCount(String date, long claims) {
@@ -116,40 +71,34 @@ public class ClaimQueries {
     public Mono<Figures> figures(OfferDocument offer) {
         Instant now = clock.instant();
         boolean ended = !now.isBefore(offer.validUntil());
-        return mongo.getCollection(ClaimDocument.COLLECTION)
-                .flatMapMany(c -> Flux.from(c.aggregate(List.of(
-                        Aggregates.match(Filters.and(Filters.eq("offerId", offer.id()), Filters.in("status", VISIBLE))),
-                        Aggregates.group(new Document("day", "$claimDay").append("status", "$status"), Accumulators.sum("n", 1))))))
-                .collectList()
-                .map(groups -> {
-                    Map<String, Long> perDay = new TreeMap<>();
-                    long active = 0;
-                    long redeemed = 0;
-                    long cancelled = 0;
-                    long expired = 0;
-                    for (Document g : groups) {
-                        Document key = g.get("_id", Document.class);
-                        long n = ((Number) g.get("n")).longValue();
-                        perDay.merge(key.getString("day"), n, Long::sum);
-                        switch (ClaimStatus.valueOf(key.getString("status"))) {
-                            case ACTIVE -> {
-                                if (ended) {
-                                    expired += n;
-                                } else {
-                                    active += n;
-                                }
-                            }
-                            case REDEEMED -> redeemed += n;
-                            case EXPIRED -> expired += n;
-                            case CANCELLING, CANCELLED -> cancelled += n;
+        return store.countsByDayAndStatus(offer.id()).map(groups -> {
+            Map<String, Long> perDay = new TreeMap<>();
+            long active = 0;
+            long redeemed = 0;
+            long cancelled = 0;
+            long expired = 0;
+            for (ClaimStore.DayStatusCount g : groups) {
+                long n = g.count();
+                perDay.merge(g.day(), n, Long::sum);
+                switch (g.status()) {
+                    case ACTIVE -> {
+                        if (ended) {
+                            expired += n;
+                        } else {
+                            active += n;
                         }
                     }
-                    long claimed = active + redeemed + expired;
-                    BigDecimal rate = claimed == 0 ? BigDecimal.ZERO
-                            : BigDecimal.valueOf(redeemed).divide(BigDecimal.valueOf(claimed), 4, RoundingMode.HALF_UP);
-                    List<DayCount> days = perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
-                    return new Figures(offer.id(), offer.effectiveStatus(now), offer.quota(), Math.max(0, offer.remaining()), claimed, active,
-                            redeemed, cancelled, expired, rate, ClaimService.DAY_ZONE.getId(), days);
-                });
+                    case REDEEMED -> redeemed += n;
+                    case EXPIRED -> expired += n;
+                    case CANCELLING, CANCELLED -> cancelled += n;
+                }
+            }
+            long claimed = active + redeemed + expired;
+            BigDecimal rate = claimed == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(redeemed).divide(BigDecimal.valueOf(claimed), 4, RoundingMode.HALF_UP);
+            List<DayCount> days = perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
+            return new Figures(offer.id(), offer.effectiveStatus(now), offer.quota(), Math.max(0, offer.remaining()), claimed, active,
+                    redeemed, cancelled, expired, rate, ClaimService.DAY_ZONE.getId(), days);
+        });
     }
 }

@@ -3,26 +3,18 @@ package hk.esgone.offers.claim;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
-
-import org.bson.Document;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoCollection;
-
+import hk.esgone.offers.claim.store.ClaimStore;
+import hk.esgone.offers.claim.store.ReservationDocument;
+import hk.esgone.offers.claim.store.ReservationStore;
 import hk.esgone.offers.config.OffersProperties;
-import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.store.OfferPlaces;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,19 +37,22 @@ import reactor.core.publisher.Mono;
 public class ClaimRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimRecovery.class);
-    private static final List<String> CANCELLING = List.of(ClaimStatus.CANCELLING.name());
-    private static final List<String> HOLDING = List.of(ClaimStatus.ACTIVE.name(), ClaimStatus.REDEEMED.name(), ClaimStatus.EXPIRED.name());
+    private static final List<ClaimStatus> CANCELLING = List.of(ClaimStatus.CANCELLING);
+    private static final List<ClaimStatus> HOLDING = List.of(ClaimStatus.ACTIVE, ClaimStatus.REDEEMED, ClaimStatus.EXPIRED);
 
     private final ClaimService claims;
-    private final OfferStore offers;
-    private final ReactiveMongoTemplate mongo;
+    private final ClaimStore claimStore;
+    private final ReservationStore reservations;
+    private final OfferPlaces offers;
     private final Clock clock;
     private final Duration lease;
 
-    ClaimRecovery(ClaimService claims, OfferStore offers, ReactiveMongoTemplate mongo, Clock clock, OffersProperties properties) {
+    ClaimRecovery(ClaimService claims, ClaimStore claimStore, ReservationStore reservations, OfferPlaces offers, Clock clock,
+                  OffersProperties properties) {
         this.claims = claims;
+        this.claimStore = claimStore;
+        this.reservations = reservations;
         this.offers = offers;
-        this.mongo = mongo;
         this.clock = clock;
         this.lease = properties.claimLease();
     }
@@ -83,54 +78,37 @@ public class ClaimRecovery {
 
     /** PENDING reservations past their lease become ABANDONED and give back what they took. */
     Mono<Long> abandonStale() {
-        Date now = Date.from(clock.instant());
-        return reservations()
-                .flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.eq("status", ReservationDocument.Status.PENDING.name()),
-                        Filters.lt("leaseUntil", now)))))
-                .concatMap(r -> reservations()
-                        .flatMap(c -> Mono.from(c.updateOne(
-                                Filters.and(Filters.eq("_id", r.getString("_id")), Filters.eq("status", ReservationDocument.Status.PENDING.name()),
-                                        Filters.lt("leaseUntil", now)),
-                                Updates.combine(Updates.set("status", ReservationDocument.Status.ABANDONED.name()), Updates.set("abandonedAt", now),
-                                        Updates.unset("requestId"), Updates.unset("leaseUntil")))))
-                        .filter(u -> u.getModifiedCount() == 1)
-                        .flatMap(u -> giveBack(r))
+        Instant now = clock.instant();
+        return reservations.leaseExpired(ReservationDocument.Status.PENDING, now)
+                .concatMap(r -> reservations.abandon(r.id(), now)
+                        .filter(abandoned -> abandoned)
+                        .flatMap(abandoned -> giveBack(r))
                         .thenReturn(1L))
                 .reduce(0L, Long::sum);
     }
 
     /** ABANDONED reservations whose give-back did not finish (recovery itself stopped half-way). */
     Mono<Long> releaseAbandoned() {
-        return reservations()
-                .flatMapMany(c -> Flux.from(c.find(Filters.eq("status", ReservationDocument.Status.ABANDONED.name()))))
+        return reservations.inStatus(ReservationDocument.Status.ABANDONED)
                 .concatMap(r -> giveBack(r).thenReturn(0L))
                 .reduce(0L, Long::sum);
     }
 
-    private Mono<Void> giveBack(Document reservation) {
-        String id = reservation.getString("_id");
-        return claims.releaseAll(reservation.getString("offerId"), reservation.getString("companyId"), id)
-                .then(reservations().flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", id)))))
-                .then();
+    private Mono<Void> giveBack(ReservationDocument reservation) {
+        return claims.releaseAll(reservation.offerId(), reservation.companyId(), reservation.id())
+                .then(reservations.delete(reservation.id()));
     }
 
     /** CONFIRMED reservations whose attempt stopped before writing the claim: write it now. */
     Mono<Long> finishConfirmed() {
-        Date now = Date.from(clock.instant());
-        return reservations()
-                .flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.eq("status", ReservationDocument.Status.CONFIRMED.name()),
-                        Filters.lt("leaseUntil", now)))))
-                .concatMap(r -> claims.reservationById(r.getString("_id")).flatMap(claims::finish).thenReturn(1L))
+        return reservations.leaseExpired(ReservationDocument.Status.CONFIRMED, clock.instant())
+                .concatMap(r -> reservations.byId(r.id()).flatMap(claims::finish).thenReturn(1L))
                 .reduce(0L, Long::sum);
     }
 
     Mono<Long> finishStaleCancels() {
-        Date cutoff = Date.from(clock.instant().minus(lease));
-        return claimsCollection()
-                .flatMapMany(c -> Flux.from(c.find(Filters.and(Filters.eq("status", ClaimStatus.CANCELLING.name()),
-                        Filters.lt("cancelRequestedAt", cutoff)))))
-                .concatMap(claim -> claims.finishCancel(claim.getString("offerId"), claim.getString("companyId"), claim.getString("_id"))
-                        .thenReturn(1L))
+        return claimStore.cancellingSince(clock.instant().minus(lease))
+                .concatMap(claim -> claims.finishCancel(claim.offerId(), claim.companyId(), claim.id()).thenReturn(1L))
                 .reduce(0L, Long::sum);
     }
 
@@ -138,25 +116,23 @@ public class ClaimRecovery {
     Mono<Long> clearMarkers() {
         Instant pendingCutoff = clock.instant().minus(lease);
         Instant releasedCutoff = clock.instant().minus(lease.multipliedBy(2));
-        return offers.collection()
-                .flatMapMany(c -> Flux.from(c.find(Filters.ne("status", OfferStatus.DRAFT.name()))
-                        .projection(Projections.include("pending", "released"))))
-                .filter(o -> !markers(o, "pending").isEmpty() || !markers(o, "released").isEmpty())
+        return offers.booksOfNonDrafts()
+                .filter(o -> !o.pending().isEmpty() || !o.released().isEmpty())
                 .concatMap(offer -> {
-                    String offerId = offer.getString("_id");
+                    String offerId = offer.offerId();
                     // the reservation is looked at before the claim: a claim is written before its reservation is deleted
-                    Flux<Long> pending = Flux.fromIterable(markers(offer, "pending").entrySet())
-                            .filter(e -> e.getValue() instanceof Date d && d.toInstant().isBefore(pendingCutoff))
-                            .concatMap(e -> claims.reservationById(e.getKey())
+                    Flux<Long> pending = Flux.fromIterable(offer.pending().entrySet())
+                            .filter(e -> e.getValue() != null && e.getValue().isBefore(pendingCutoff))
+                            .concatMap(e -> reservations.byId(e.getKey())
                                     .map(reservation -> 0L) // abandonStale / finishConfirmed decide
-                                    .switchIfEmpty(Mono.defer(() -> claims.claimById(e.getKey())
+                                    .switchIfEmpty(Mono.defer(() -> claimStore.byId(e.getKey())
                                             .flatMap(claim -> offers.clearPending(offerId, e.getKey()))
                                             // neither a reservation nor a claim: nobody holds this place
                                             .switchIfEmpty(Mono.defer(() -> offers.releasePending(offerId, e.getKey())))
                                             .map(done -> done ? 1L : 0L))));
-                    Flux<Long> released = Flux.fromIterable(markers(offer, "released").entrySet())
-                            .filter(e -> e.getValue() instanceof Date d && d.toInstant().isBefore(releasedCutoff))
-                            .concatMap(e -> claims.claimById(e.getKey())
+                    Flux<Long> released = Flux.fromIterable(offer.released().entrySet())
+                            .filter(e -> e.getValue() != null && e.getValue().isBefore(releasedCutoff))
+                            .concatMap(e -> claimStore.byId(e.getKey())
                                     .filter(claim -> claim.status() == ClaimStatus.CANCELLED)
                                     .flatMap(claim -> offers.clearReleased(offerId, e.getKey()).map(done -> done ? 1L : 0L)));
                     return Flux.concat(pending, released);
@@ -170,19 +146,13 @@ public class ClaimRecovery {
      * still exactly as read — any claim or cancel in between changes {@code remaining} and voids the fix.
      */
     Mono<Long> reconcileQuotas() {
-        return offers.collection()
-                .flatMapMany(c -> Flux.from(c.find(Filters.ne("status", OfferStatus.DRAFT.name()))
-                        .projection(Projections.include("quota", "remaining", "pending", "released"))))
-                .filter(o -> markers(o, "pending").isEmpty() && markers(o, "released").isEmpty())
-                .concatMap(offer -> audit(offer.getString("_id"))
+        return offers.booksOfNonDrafts()
+                .filter(o -> o.pending().isEmpty() && o.released().isEmpty())
+                .concatMap(offer -> audit(offer.offerId())
                         .filter(a -> a.inFlight() == 0 && a.pendingMarkers() == 0 && a.releasedMarkers() == 0 && !a.consistent())
-                        .flatMap(a -> offers.collection().flatMap(c -> Mono.from(c.updateOne(
-                                        Filters.and(Filters.eq("_id", a.offerId()), Filters.eq("remaining", a.remaining()),
-                                                Filters.or(Filters.exists("pending", false), Filters.eq("pending", new Document())),
-                                                Filters.or(Filters.exists("released", false), Filters.eq("released", new Document()))),
-                                        Updates.set("remaining", a.quota() - (int) a.holding()))))
-                                .map(r -> {
-                                    if (r.getModifiedCount() == 1) {
+                        .flatMap(a -> offers.repairRemaining(a.offerId(), a.remaining(), a.quota() - (int) a.holding())
+                                .map(repaired -> {
+                                    if (repaired) {
                                         log.warn("Quota of offer {} repaired: remaining {} -> {} (quota {}, {} claims hold a place)",
                                                 a.offerId(), a.remaining(), a.quota() - a.holding(), a.quota(), a.holding());
                                         return 1L;
@@ -192,11 +162,6 @@ public class ClaimRecovery {
                 .reduce(0L, Long::sum);
     }
 
-    /**
-     * The books of one offer: {@code consistent} when {@code remaining + holding == quota}. Meaningful at
-     * rest ({@code inFlight == 0} and no markers); while claims are being made a place can be taken
-     * before its claim is counted.
-     */
     /**
      * The books of one offer: {@code consistent} when {@code remaining + holding == quota}. Meaningful at
      * rest ({@code inFlight == 0} and no markers): while claims are being made a place is taken before
@@ -214,31 +179,11 @@ public class ClaimRecovery {
     public Mono<Audit> audit(String offerId) {
         // Order matters for reconcileQuotas: the offer first, then the holders, then what is in flight
         // (a claim moving from ACTIVE to CANCELLING between the two counts is then seen in flight).
-        return offers.collection()
-                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", offerId)).first()))
-                .flatMap(offer -> count(offerId, HOLDING)
-                        .flatMap(holding -> count(offerId, CANCELLING)
-                                .zipWith(reservations().flatMap(c -> Mono.from(c.countDocuments(Filters.eq("offerId", offerId)))), Long::sum)
-                                .map(inFlight -> new Audit(offerId, offer.getInteger("quota"), offer.getInteger("remaining"), holding, inFlight,
-                                        markers(offer, "pending").size(), markers(offer, "released").size()))));
-    }
-
-    private Mono<Long> count(String offerId, List<String> statuses) {
-        return claimsCollection().flatMap(c -> Mono.from(c.countDocuments(
-                Filters.and(Filters.eq("offerId", offerId), Filters.in("status", statuses)))));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> markers(Document offer, String field) {
-        Object value = offer.get(field);
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    private Mono<MongoCollection<Document>> reservations() {
-        return mongo.getCollection(ReservationDocument.COLLECTION);
-    }
-
-    private Mono<MongoCollection<Document>> claimsCollection() {
-        return mongo.getCollection(ClaimDocument.COLLECTION);
+        return offers.books(offerId)
+                .flatMap(offer -> claimStore.count(offerId, HOLDING)
+                        .flatMap(holding -> claimStore.count(offerId, CANCELLING)
+                                .zipWith(reservations.countOfOffer(offerId), Long::sum)
+                                .map(inFlight -> new Audit(offerId, offer.quota(), offer.remaining(), holding, inFlight,
+                                        offer.pending().size(), offer.released().size()))));
     }
 }

@@ -4,19 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Date;
 
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoCollection;
 
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
@@ -24,11 +15,16 @@ import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.platform.idempotency.Attempt;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.store.OfferPlaces;
+import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.offers.support.MongoErrors;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.offers.claim.store.ClaimStore;
+import hk.esgone.offers.claim.store.CompanyPlaces;
+import hk.esgone.offers.claim.store.ReservationDocument;
+import hk.esgone.offers.claim.store.ReservationStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,21 +50,25 @@ public class ClaimService {
     static final ZoneId DAY_ZONE = ZoneId.of("Asia/Hong_Kong");
 
     private final OfferStore offers;
+    private final OfferPlaces places;
+    private final ReservationStore reservations;
+    private final ClaimStore claims;
     private final CompanyPlaces companyPlaces;
     private final CodePool codePool;
     private final EligibilityChecker eligibility;
-    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final Duration lease;
     private final ObjectProvider<ClaimFaults> faultsProvider;
 
-    ClaimService(OfferStore offers, CompanyPlaces companyPlaces, CodePool codePool, EligibilityChecker eligibility,
-                 ReactiveMongoTemplate mongo, Clock clock, OffersProperties properties, ObjectProvider<ClaimFaults> faults) {
+    ClaimService(OfferStore offers, OfferPlaces places, ReservationStore reservations, ClaimStore claims, CompanyPlaces companyPlaces, CodePool codePool,
+                 EligibilityChecker eligibility, Clock clock, OffersProperties properties, ObjectProvider<ClaimFaults> faults) {
         this.offers = offers;
+        this.places = places;
+        this.reservations = reservations;
+        this.claims = claims;
         this.companyPlaces = companyPlaces;
         this.codePool = codePool;
         this.eligibility = eligibility;
-        this.mongo = mongo;
         this.clock = clock;
         this.lease = properties.claimLease();
         this.faultsProvider = faults;
@@ -90,7 +90,7 @@ public class ClaimService {
 
     /** Offers that exist publicly (anything past review); drafts and submissions are not claimable and not visible. */
     private Mono<OfferDocument> visibleOffer(String offerId) {
-        if (!Ids.isOfferId(offerId)) {
+        if (!Ids.OFFER.isValid(offerId)) {
             return Mono.error(ApiProblem.notFound("Offer", String.valueOf(offerId)));
         }
         return offers.find(offerId)
@@ -103,13 +103,13 @@ public class ClaimService {
      * claim is written before its reservation is deleted, so one of the two is always found.
      */
     private Mono<ClaimDocument> pickUp(OfferDocument offer, String requestId) {
-        return reservationByRequest(requestId)
+        return reservations.byRequest(requestId)
                 .flatMap(r -> switch (r.status()) {
                     case PENDING -> resume(r, offer);
                     case CONFIRMED -> finish(r);
                     case ABANDONED -> Mono.<ClaimDocument>empty();
                 })
-                .switchIfEmpty(Mono.defer(() -> claimByRequest(requestId)));
+                .switchIfEmpty(Mono.defer(() -> claims.byRequest(requestId)));
     }
 
     private Mono<ClaimDocument> fresh(OfferDocument offer, String companyId, String subject, String requestId, String note) {
@@ -122,11 +122,11 @@ public class ClaimService {
             return Mono.error(ClaimProblems.quotaExhausted());
         }
         String code = offer.redemptionMethod() == RedemptionMethod.CODE_POOL ? null : RedemptionCodes.next();
-        ReservationDocument reservation = new ReservationDocument(Ids.newClaimId(), offer.id(), offer.partnerId(), companyId, requestId,
+        ReservationDocument reservation = new ReservationDocument(Ids.CLAIM.newId(16), offer.id(), offer.partnerId(), companyId, requestId,
                 code, ReservationDocument.Status.PENDING, note, subject, now, now.atZone(DAY_ZONE).toLocalDate().toString(),
                 offer.validUntil(), now.plus(lease), null);
         return eligibility.requireEligible(offer.eligibility().rule(), companyId)
-                .then(Mono.defer(() -> mongo.insert(reservation).onErrorResume(MongoErrors::isDuplicateKey, dup -> Mono.empty())))
+                .then(Mono.defer(() -> reservations.insert(reservation)))
                 .flatMap(inserted -> proceed(inserted, offer))
                 // the same request got there first (it can only be a stalled earlier attempt): use what it has
                 .switchIfEmpty(Mono.defer(() -> pickUp(offer, requestId)
@@ -137,20 +137,18 @@ public class ClaimService {
     private Mono<ClaimDocument> resume(ReservationDocument r, OfferDocument offer) {
         Instant now = clock.instant();
         return eligibility.requireEligible(offer.eligibility().rule(), r.companyId())
-                .then(reservations().flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(Filters.eq("_id", r.id()), Filters.eq("status", ReservationDocument.Status.PENDING.name())),
-                        Updates.set("leaseUntil", Date.from(now.plus(lease)))))))
-                .flatMap(u -> u.getModifiedCount() == 1
+                .then(reservations.renewLease(r.id(), now.plus(lease)))
+                .flatMap(renewed -> renewed
                         ? proceed(r, offer)
                         // confirmed meanwhile (finish it), or abandoned by recovery (then start afresh)
-                        : reservationById(r.id()).filter(x -> x.status() == ReservationDocument.Status.CONFIRMED).flatMap(this::finish));
+                        : reservations.byId(r.id()).filter(x -> x.status() == ReservationDocument.Status.CONFIRMED).flatMap(this::finish));
     }
 
     private Mono<ClaimDocument> proceed(ReservationDocument r, OfferDocument offer) {
         Instant now = clock.instant();
         return companyPlaces.take(offer.id(), r.companyId(), r.id(), offer.perCompanyLimit(), now)
                 .flatMap(companyPlace -> companyPlace
-                        ? offers.takePlace(offer.id(), r.id(), now).flatMap(taken -> taken ? Mono.just(true) : offers.holdsPending(offer.id(), r.id()))
+                        ? places.takePlace(offer.id(), r.id(), now).flatMap(taken -> taken ? Mono.just(true) : places.holdsPending(offer.id(), r.id()))
                         : discard(r).then(Mono.<Boolean>error(ClaimProblems.companyLimitReached(offer.perCompanyLimit()))))
                 .flatMap(offerPlace -> offerPlace
                         ? faults().at(ClaimFaults.Stage.PLACE_TAKEN, r.id()).then(code(r, offer))
@@ -170,15 +168,11 @@ public class ClaimService {
     /** The point of no return: from here on, the claim is written — by this attempt, a retry, or recovery. */
     private Mono<ClaimDocument> confirm(ReservationDocument r, String code) {
         Instant now = clock.instant();
-        return reservations()
-                .flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(Filters.eq("_id", r.id()), Filters.eq("status", ReservationDocument.Status.PENDING.name())),
-                        Updates.combine(Updates.set("status", ReservationDocument.Status.CONFIRMED.name()), Updates.set("code", code),
-                                Updates.set("confirmedAt", Date.from(now)), Updates.set("leaseUntil", Date.from(now.plus(lease)))))))
-                .flatMap(u -> u.getModifiedCount() == 1
+        return reservations.confirm(r.id(), code, now, now.plus(lease))
+                .flatMap(confirmed -> confirmed
                         ? finish(r.withCode(code, ReservationDocument.Status.CONFIRMED, now))
-                        : reservationById(r.id()).filter(x -> x.status() == ReservationDocument.Status.CONFIRMED).flatMap(this::finish)
-                                .switchIfEmpty(Mono.defer(() -> claimById(r.id())))
+                        : reservations.byId(r.id()).filter(x -> x.status() == ReservationDocument.Status.CONFIRMED).flatMap(this::finish)
+                                .switchIfEmpty(Mono.defer(() -> claims.byId(r.id())))
                                 // recovery gave its places back while this attempt was stalled
                                 .switchIfEmpty(Mono.error(ClaimProblems.interrupted())));
     }
@@ -186,12 +180,12 @@ public class ClaimService {
     /** Writes the claim of a CONFIRMED reservation and tidies up; safe to repeat. */
     Mono<ClaimDocument> finish(ReservationDocument r) {
         Instant now = clock.instant();
-        return mongo.insert(r.toClaim(now))
-                .onErrorResume(MongoErrors::isDuplicateKey, dup -> claimById(r.id())
+        return claims.insert(r.toClaim(now))
+                .onErrorResume(MongoErrors::isDuplicateKey, dup -> claims.byId(r.id())
                         // not written yet, so its code collided with another claim's: only a generated code can; draw another
-                        .switchIfEmpty(Mono.defer(() -> redraw(r).flatMap(redrawn -> mongo.insert(redrawn.toClaim(now))))))
-                .flatMap(written -> offers.clearPending(r.offerId(), r.id())
-                        .then(reservations().flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", r.id())))))
+                        .switchIfEmpty(Mono.defer(() -> redraw(r).flatMap(redrawn -> claims.insert(redrawn.toClaim(now))))))
+                .flatMap(written -> places.clearPending(r.offerId(), r.id())
+                        .then(reservations.delete(r.id()))
                         .thenReturn(written));
     }
 
@@ -200,7 +194,7 @@ public class ClaimService {
         return offers.find(r.offerId())
                 .filter(o -> o.redemptionMethod() != RedemptionMethod.CODE_POOL)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("pool code of reservation " + r.id() + " is taken")))
-                .then(reservations().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", r.id()), Updates.set("code", code)))))
+                .then(reservations.setCode(r.id(), code))
                 .thenReturn(r.withCode(code, r.status(), r.confirmedAt()));
     }
 
@@ -213,14 +207,12 @@ public class ClaimService {
 
     /** Undoes a refused attempt: returns whatever its markers show it took, then deletes the reservation. */
     private Mono<Void> discard(ReservationDocument r) {
-        return releaseAll(r.offerId(), r.companyId(), r.id())
-                .then(reservations().flatMap(c -> Mono.from(c.deleteOne(Filters.eq("_id", r.id())))))
-                .then();
+        return releaseAll(r.offerId(), r.companyId(), r.id()).then(reservations.delete(r.id()));
     }
 
     /** Returns the places and code an unfinished claim took; every step is guarded, so repeating it is harmless. */
     Mono<Void> releaseAll(String offerId, String companyId, String claimId) {
-        return offers.releasePending(offerId, claimId)
+        return places.releasePending(offerId, claimId)
                 .then(companyPlaces.release(offerId, companyId, claimId))
                 .then(codePool.putBack(offerId, claimId));
     }
@@ -234,99 +226,37 @@ public class ClaimService {
                     if (status != ClaimStatus.ACTIVE) {
                         return Mono.error(ClaimProblems.notCancellable(status));
                     }
-                    return claims().flatMap(c -> Mono.from(c.updateOne(
-                                    Filters.and(Filters.eq("_id", claimId), Filters.eq("status", ClaimStatus.ACTIVE.name()),
-                                            Filters.gt("redeemBy", Date.from(now))),
-                                    Updates.combine(Updates.set("status", ClaimStatus.CANCELLING.name()),
-                                            Updates.set("cancelRequestedAt", Date.from(now))))))
-                            .flatMap(r -> r.getModifiedCount() == 1
+                    return claims.markCancelling(claimId, now)
+                            .flatMap(marked -> marked
                                     ? faults().at(ClaimFaults.Stage.CANCEL_MARKED, claimId).then(finishCancel(claim.offerId(), companyId, claimId))
-                                    : claimById(claimId).flatMap(c -> Mono.error(ClaimProblems.notCancellable(c.effectiveStatus(clock.instant())))));
+                                    : claims.byId(claimId).flatMap(c -> Mono.error(ClaimProblems.notCancellable(c.effectiveStatus(clock.instant())))));
                 })
-                .then(Mono.defer(() -> claimById(claimId)));
+                .then(Mono.defer(() -> claims.byId(claimId)));
     }
 
     /** The steps after CANCELLING; each is guarded by a marker, so recovery can repeat them. */
     Mono<Void> finishCancel(String offerId, String companyId, String claimId) {
         Instant now = clock.instant();
-        return offers.returnPlace(offerId, claimId, now)
+        return places.returnPlace(offerId, claimId, now)
                 .then(companyPlaces.release(offerId, companyId, claimId))
                 .then(codePool.retire(offerId, claimId))
-                .then(claims().flatMap(c -> Mono.from(c.updateOne(
-                        Filters.and(Filters.eq("_id", claimId), Filters.eq("status", ClaimStatus.CANCELLING.name())),
-                        Updates.combine(Updates.set("status", ClaimStatus.CANCELLED.name()), Updates.set("cancelledAt", Date.from(now)))))))
+                .then(claims.markCancelled(claimId, now))
                 .then();
     }
 
-    /** Confirms that a code was redeemed, on an offer of the partner. */
-    public Mono<ClaimDocument> redeem(String offerId, String partnerId, String code, String subject) {
-        Instant now = clock.instant();
-        return ownedOffer(offerId, partnerId)
-                .then(byCode(offerId, code))
-                .flatMap(claim -> claims().flatMap(c -> Mono.from(c.updateOne(
-                                Filters.and(Filters.eq("_id", claim.id()), Filters.eq("status", ClaimStatus.ACTIVE.name()),
-                                        Filters.gt("redeemBy", Date.from(now))),
-                                Updates.combine(Updates.set("status", ClaimStatus.REDEEMED.name()), Updates.set("redeemedAt", Date.from(now)),
-                                        Updates.set("redeemedBy", subject)))))
-                        .flatMap(r -> claimById(claim.id())
-                                .flatMap(after -> r.getModifiedCount() == 1 ? Mono.just(after)
-                                        : Mono.error(ClaimProblems.notRedeemable(after.effectiveStatus(clock.instant()))))));
-    }
-
-    /** The claim holding this code on this offer (exact, or as typed in upper case). */
-    public Mono<ClaimDocument> byCode(String offerId, String code) {
-        Mono<ClaimDocument> exact = claimByCodeKey(ClaimDocument.codeKey(offerId, code));
-        String upper = code.toUpperCase(java.util.Locale.ROOT);
-        Mono<ClaimDocument> either = upper.equals(code) ? exact
-                : exact.switchIfEmpty(Mono.defer(() -> claimByCodeKey(ClaimDocument.codeKey(offerId, upper))));
-        return either.switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.NOT_FOUND, "code-not-found",
-                "Code not found", "No claim on this offer holds this code.")));
-    }
-
-    public Mono<OfferDocument> ownedOffer(String offerId, String partnerId) {
-        if (!Ids.isOfferId(offerId)) {
-            return Mono.error(ApiProblem.notFound("Offer", String.valueOf(offerId)));
-        }
-        return offers.findOwned(offerId, partnerId).switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Offer", offerId)));
-    }
-
     public Mono<ClaimDocument> ownClaim(String claimId, String companyId) {
-        if (!Ids.isClaimId(claimId)) {
+        if (!Ids.CLAIM.isValid(claimId)) {
             return Mono.error(ApiProblem.notFound("Claim", String.valueOf(claimId)));
         }
-        return claimById(claimId).filter(c -> c.companyId().equals(companyId))
+        return claims.byId(claimId).filter(c -> c.companyId().equals(companyId))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Claim", claimId)));
     }
 
-    Mono<ClaimDocument> claimById(String claimId) {
-        return mongo.findById(claimId, ClaimDocument.class);
-    }
-
     Mono<ReservationDocument> reservationById(String id) {
-        return mongo.findById(id, ReservationDocument.class);
-    }
-
-    private Mono<ReservationDocument> reservationByRequest(String requestId) {
-        return mongo.findOne(Query.query(Criteria.where("requestId").is(requestId)), ReservationDocument.class);
-    }
-
-    private Mono<ClaimDocument> claimByRequest(String requestId) {
-        return mongo.findOne(Query.query(Criteria.where("requestId").is(requestId)), ClaimDocument.class);
-    }
-
-    private Mono<ClaimDocument> claimByCodeKey(String codeKey) {
-        return mongo.findOne(Query.query(Criteria.where("codeKey").is(codeKey)), ClaimDocument.class);
+        return reservations.byId(id);
     }
 
     private ClaimFaults faults() {
         return faultsProvider.getIfAvailable(() -> ClaimFaults.NONE);
-    }
-
-    private Mono<MongoCollection<Document>> claims() {
-        return mongo.getCollection(ClaimDocument.COLLECTION);
-    }
-
-    private Mono<MongoCollection<Document>> reservations() {
-        return mongo.getCollection(ReservationDocument.COLLECTION);
     }
 }

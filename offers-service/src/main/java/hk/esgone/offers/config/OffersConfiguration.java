@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -16,17 +15,13 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import hk.esgone.offers.claim.ClaimDocument;
-import hk.esgone.offers.claim.ReservationDocument;
-import hk.esgone.offers.codes.CodePool;
+import hk.esgone.offers.claim.store.ReservationDocument;
+import hk.esgone.offers.codes.store.PoolCodeStore;
 import hk.esgone.offers.demo.DemoData;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.pagination.Cursors;
 import hk.esgone.platform.idempotency.IdempotencyStore;
+import hk.esgone.platform.paging.CursorCodec;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
 class OffersConfiguration {
@@ -38,27 +33,13 @@ class OffersConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * Wrong JSON types are errors, not guesses: no number or boolean read as text, no text read as a
-     * number, no fraction read as a whole number (together with the settings in application.yml).
-     */
     @Bean
-    JsonMapperBuilderCustomizer strictJsonTypes() {
-        return builder -> builder
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
-    }
-
-    @Bean
-    Cursors cursors(OffersProperties properties) {
+    CursorCodec cursors(OffersProperties properties) {
         if (properties.cursorSecret() == null || properties.cursorSecret().isBlank()) {
             log.info("ESG_OFFERS_CURSOR_SECRET is not set: pagination cursors are signed with a per-process key "
                     + "(set it on every replica so cursors survive restarts and load balancing)");
         }
-        return new Cursors(properties.cursorSecret());
+        return new CursorCodec(properties.cursorSecret());
     }
 
     /**
@@ -75,7 +56,7 @@ class OffersConfiguration {
      * server starts (SmartInitializingSingleton runs before lifecycle beans), so no request runs without them.
      */
     @Bean
-    SmartInitializingSingleton offersMongoSetup(ReactiveMongoTemplate mongo, IdempotencyStore idempotency, CodePool codePool,
+    SmartInitializingSingleton offersMongoSetup(ReactiveMongoTemplate mongo, IdempotencyStore idempotency, PoolCodeStore poolCodes,
                                                 ObjectProvider<DemoData> demoData, OffersProperties properties) {
         return () -> {
             Mono<Void> claims = mongo.getCollection(ClaimDocument.COLLECTION).flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("requestId"),
@@ -94,7 +75,7 @@ class OffersConfiguration {
                             Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("listedAt")), new IndexOptions().name("status_listedAt")))
                     .then(Mono.from(c.createIndex(Indexes.descending("partnerId", "createdAt"), new IndexOptions().name("partner_createdAt")))))
                     .then();
-            Mono<Void> setup = Mono.when(claims, reservations, offers, idempotency.ensureIndexes(), codePool.ensureIndexes());
+            Mono<Void> setup = Mono.when(claims, reservations, offers, idempotency.ensureIndexes(), poolCodes.ensureIndexes());
             if (properties.demoData()) {
                 setup = setup.then(demoData.getObject().load());
             }

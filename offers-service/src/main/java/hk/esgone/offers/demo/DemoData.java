@@ -21,7 +21,7 @@ import hk.esgone.offers.offer.OfferCategory;
 import hk.esgone.offers.offer.OfferDefinition;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.offer.OfferType;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.offers.support.MongoErrors;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import hk.esgone.offers.upstream.BadgeHoldings;
+import hk.esgone.offers.upstream.CompanyBadges;
 import hk.esgone.offers.upstream.CompanyProfile;
 
 /**
@@ -18,11 +18,11 @@ import hk.esgone.offers.upstream.CompanyProfile;
 public record CompanyFacts(boolean badgesKnown, Set<String> validAchievementIds, ScorecardLevel bestLevel,
                            boolean industryKnown, String industryCode) {
 
-    public static CompanyFacts from(Optional<BadgeHoldings> holdings, Optional<Optional<CompanyProfile>> profile, Instant now) {
+    public static CompanyFacts from(Optional<CompanyBadges> holdings, Optional<Optional<CompanyProfile>> profile, Instant now) {
         Set<String> achievements = new HashSet<>();
         ScorecardLevel best = null;
         if (holdings.isPresent()) {
-            for (BadgeHoldings.HeldBadge badge : holdings.get().badges()) {
+            for (CompanyBadges.HeldBadge badge : holdings.get().badges()) {
                 if (!badge.isValidAt(now)) {
                     continue;
                 }

@@ -36,7 +36,7 @@ public class EligibilityChecker {
         if (!rule.needsBadges() && !rule.needsIndustry()) {
             return Mono.empty();
         }
-        Mono<Optional<hk.esgone.offers.upstream.BadgeHoldings>> holdings = rule.needsBadges()
+        Mono<Optional<hk.esgone.offers.upstream.CompanyBadges>> holdings = rule.needsBadges()
                 ? upstreams.holdings(companyId).map(Optional::of)
                 : Mono.just(Optional.empty());
         Mono<Optional<Optional<hk.esgone.offers.upstream.CompanyProfile>>> profile = rule.needsIndustry()

@@ -2,30 +2,21 @@ package hk.esgone.offers.sweep;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Date;
-import java.util.List;
+import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 
-import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.ClaimRecovery;
-import hk.esgone.offers.claim.ClaimStatus;
+import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
+import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.platform.idempotency.IdempotencyStore;
-import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferStatus;
+import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The periodic sweep: persists what the clock already decided (offers past their window become
@@ -37,10 +28,10 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class LifecycleSweep implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(LifecycleSweep.class);
     private static final Duration STALE_UPLOAD = Duration.ofMinutes(10);
 
-    private final ReactiveMongoTemplate mongo;
+    private final OfferStore offers;
+    private final ClaimStore claims;
     private final ClaimRecovery recovery;
     private final CodePool codePool;
     private final IdempotencyStore idempotency;
@@ -48,9 +39,10 @@ public class LifecycleSweep implements SmartLifecycle {
     private final OffersProperties.Sweep settings;
     private volatile Disposable running;
 
-    LifecycleSweep(ReactiveMongoTemplate mongo, ClaimRecovery recovery, CodePool codePool, IdempotencyStore idempotency, Clock clock,
+    LifecycleSweep(OfferStore offers, ClaimStore claims, ClaimRecovery recovery, CodePool codePool, IdempotencyStore idempotency, Clock clock,
                    OffersProperties properties) {
-        this.mongo = mongo;
+        this.offers = offers;
+        this.claims = claims;
         this.recovery = recovery;
         this.codePool = codePool;
         this.idempotency = idempotency;
@@ -63,17 +55,8 @@ public class LifecycleSweep implements SmartLifecycle {
     }
 
     public Mono<Report> run() {
-        Date now = Date.from(clock.instant());
-        Mono<Long> offers = mongo.getCollection(OfferDocument.COLLECTION).flatMap(c -> Mono.from(c.updateMany(
-                        Filters.and(Filters.in("status", List.of(OfferStatus.SUBMITTED.name(), OfferStatus.PUBLISHED.name(), OfferStatus.PAUSED.name())),
-                                Filters.lte("validUntil", now)),
-                        Updates.combine(Updates.set("status", OfferStatus.EXPIRED.name()), Updates.set("closedAt", now)))))
-                .map(r -> r.getModifiedCount());
-        Mono<Long> claims = mongo.getCollection(ClaimDocument.COLLECTION).flatMap(c -> Mono.from(c.updateMany(
-                        Filters.and(Filters.eq("status", ClaimStatus.ACTIVE.name()), Filters.lte("redeemBy", now)),
-                        Updates.set("status", ClaimStatus.EXPIRED.name()))))
-                .map(r -> r.getModifiedCount());
-        return offers.flatMap(o -> claims.flatMap(c -> recovery.recover()
+        Instant now = clock.instant();
+        return offers.expireEnded(now).flatMap(o -> claims.expireEnded(now).flatMap(c -> recovery.recover()
                 .flatMap(r -> codePool.recoverBatches(STALE_UPLOAD)
                         .flatMap(u -> idempotency.purgeExpired().map(k -> new Report(o, c, r, u, k))))));
     }
@@ -83,13 +66,7 @@ public class LifecycleSweep implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        running = Flux.interval(settings.interval(), settings.interval(), Schedulers.boundedElastic())
-                .onBackpressureDrop()
-                .concatMap(tick -> run().onErrorResume(e -> {
-                    log.warn("Sweep failed; the next one retries", e);
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+        running = PeriodicJob.start("Lifecycle sweep", settings.interval(), settings.interval(), this::run);
     }
 
     @Override

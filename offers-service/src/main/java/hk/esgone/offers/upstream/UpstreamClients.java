@@ -46,11 +46,11 @@ public class UpstreamClients {
     }
 
     /** All badges of the company with their status now. */
-    public Mono<BadgeHoldings> holdings(String companyId) {
+    public Mono<CompanyBadges> holdings(String companyId) {
         return badges.get().uri("/api/v1/badges/holders/{companyId}", companyId)
                 .accept(MediaType.APPLICATION_JSON)
                 .retrieve()
-                .bodyToMono(BadgeHoldings.class)
+                .bodyToMono(CompanyBadges.class)
                 .switchIfEmpty(Mono.error(new IllegalStateException("empty answer")))
                 .retryWhen(connectRetry())
                 .timeout(overall)

@@ -8,20 +8,20 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import hk.esgone.offers.upstream.BadgeHoldings;
+import hk.esgone.offers.upstream.CompanyBadges;
 import hk.esgone.offers.upstream.CompanyProfile;
 
 class CompanyFactsTests {
 
     private final Instant now = Instant.parse("2026-06-01T00:00:00Z");
 
-    private BadgeHoldings.HeldBadge badge(String achievement, String kind, String level, String status, Instant until) {
-        return new BadgeHoldings.HeldBadge("bdg-1", achievement, kind, level, status, now.minusSeconds(86_400), until);
+    private CompanyBadges.HeldBadge badge(String achievement, String kind, String level, String status, Instant until) {
+        return new CompanyBadges.HeldBadge("bdg-1", achievement, kind, level, status, now.minusSeconds(86_400), until);
     }
 
     @Test
     void onlyBadgesValidNowCount() {
-        BadgeHoldings holdings = new BadgeHoldings("cmp-x", List.of(
+        CompanyBadges holdings = new CompanyBadges("cmp-x", List.of(
                 badge("ach-a", "E_BADGE", null, "VALID", now.plusSeconds(60)),
                 badge("ach-b", "E_BADGE", null, "SUSPENDED", now.plusSeconds(60)),
                 badge("ach-c", "E_BADGE", null, "VALID", now.minusSeconds(1)),

@@ -163,27 +163,7 @@ public abstract class OffersIntegrationTest {
 
     /** A valid offer body; entries of {@code overrides} replace (or, with null, remove) top-level fields. */
     protected Map<String, Object> offerBody(Map<String, Object> overrides) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "PERCENTAGE_DISCOUNT");
-        body.put("value", 10);
-        body.put("currency", "HKD");
-        body.put("title", Map.of("en", "10% off service fees", "zhHant", "服務費九折"));
-        body.put("description", Map.of("en", "Green business account: 10% off fees for a month.", "zhHant", "綠色商業賬戶首月服務費九折。"));
-        body.put("terms", Map.of("en", "New accounts only.", "zhHant", "只限新賬戶。"));
-        body.put("category", "BANKING_AND_FINANCE");
-        body.put("validFrom", clock.instant().minus(Duration.ofHours(1)).toString());
-        body.put("validUntil", clock.instant().plus(Duration.ofDays(30)).toString());
-        body.put("quota", 50);
-        body.put("perCompanyLimit", 1);
-        body.put("redemption", Map.of("method", "UNIQUE_CODE"));
-        overrides.forEach((k, v) -> {
-            if (v == null) {
-                body.remove(k);
-            } else {
-                body.put(k, v);
-            }
-        });
-        return body;
+        return OfferBodies.valid(clock.instant(), overrides);
     }
 
     protected String createOffer(String partnerToken, Map<String, Object> overrides) {

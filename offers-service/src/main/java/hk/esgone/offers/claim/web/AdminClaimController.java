@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.claim.ClaimRecovery;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.sweep.LifecycleSweep;
 import reactor.core.publisher.Mono;
 
@@ -14,11 +14,11 @@ import reactor.core.publisher.Mono;
 @RestController
 class AdminClaimController {
 
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final ClaimRecovery recovery;
     private final LifecycleSweep sweep;
 
-    AdminClaimController(OfferService offers, ClaimRecovery recovery, LifecycleSweep sweep) {
+    AdminClaimController(OfferLifecycle offers, ClaimRecovery recovery, LifecycleSweep sweep) {
         this.offers = offers;
         this.recovery = recovery;
         this.sweep = sweep;

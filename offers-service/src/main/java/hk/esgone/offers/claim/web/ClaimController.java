@@ -1,6 +1,5 @@
 package hk.esgone.offers.claim.web;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +8,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,20 +23,17 @@ import hk.esgone.offers.claim.ClaimQueries;
 import hk.esgone.offers.claim.ClaimService;
 import hk.esgone.offers.claim.ClaimStatus;
 import hk.esgone.platform.idempotency.IdempotencyKey;
-import hk.esgone.platform.idempotency.IdempotentExecutor;
-import hk.esgone.platform.idempotency.RequestFingerprint;
-import hk.esgone.platform.idempotency.StoredResponse;
+import hk.esgone.platform.idempotency.IdempotentEndpoint;
+import hk.esgone.platform.idempotency.IdempotentEndpoint.Refusals;
+import hk.esgone.platform.idempotency.IdempotentEndpoint.Result;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferStore;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.web.OfferViews;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.CurrentCaller;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
-import hk.esgone.platform.problem.ProblemResponses;
-import hk.esgone.platform.web.CorrelationId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** An SME's side: claim an offer (idempotent), see the company's claims with their codes, cancel one. */
 @RestController
@@ -51,17 +44,15 @@ class ClaimController {
 
     private final ClaimService claims;
     private final ClaimQueries queries;
-    private final OfferStore offers;
-    private final IdempotentExecutor idempotent;
-    private final JsonMapper json;
+    private final OfferLifecycle offers;
+    private final IdempotentEndpoint idempotent;
     private final Clock clock;
 
-    ClaimController(ClaimService claims, ClaimQueries queries, OfferStore offers, IdempotentExecutor idempotent, JsonMapper json, Clock clock) {
+    ClaimController(ClaimService claims, ClaimQueries queries, OfferLifecycle offers, IdempotentEndpoint idempotent, Clock clock) {
         this.claims = claims;
         this.queries = queries;
         this.offers = offers;
         this.idempotent = idempotent;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -78,25 +69,14 @@ class ClaimController {
                                        @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
                                        @RequestBody(required = false) ClaimRequest request,
                                        ServerWebExchange exchange) {
-        String key = IdempotencyKey.require(idempotencyKey);
+        // the key and the note are checked before the caller's company, as they always were
+        IdempotencyKey.require(idempotencyKey);
         String note = note(request);
-        String path = "/api/v1/offers/" + offerId + "/claims";
-        String fingerprint = RequestFingerprint.of("POST", path, json.writeValueAsString(Map.of("note", note == null ? "" : note)));
-        return CurrentCaller.company().flatMap(me -> idempotent.execute("claims:" + me.companyId(), key, fingerprint,
-                        attempt -> claims.claim(offerId, me.companyId(), me.caller().subject(), attempt, note)
-                                .map(claimed -> new StoredResponse(201, MediaType.APPLICATION_JSON_VALUE,
-                                        json.writeValueAsString(ClaimViews.ClaimView.of(claimed.claim(), claimed.offer(), clock.instant())),
-                                        Map.of(HttpHeaders.LOCATION, "/api/v1/offers/claims/" + claimed.claim().id()))),
-                        problem -> stored(problem, exchange)))
-                .map(outcome -> {
-                    StoredResponse r = outcome.response();
-                    ResponseEntity.BodyBuilder builder = ResponseEntity.status(r.status()).contentType(MediaType.parseMediaType(r.contentType()));
-                    r.headers().forEach(builder::header);
-                    if (outcome.replayed()) {
-                        builder.header(IdempotencyKey.REPLAYED_HEADER, "true");
-                    }
-                    return builder.body(r.body());
-                });
+        return Callers.company().flatMap(me -> idempotent.run(exchange, "claims:" + me.companyId(), idempotencyKey,
+                Map.of("note", note == null ? "" : note), Refusals.STORE,
+                attempt -> claims.claim(offerId, me.companyId(), me.caller().subject(), attempt, note)
+                        .map(claimed -> Result.created(ClaimViews.ClaimView.of(claimed.claim(), claimed.offer(), clock.instant()),
+                                "/api/v1/offers/claims/" + claimed.claim().id()))));
     }
 
     @GetMapping("/api/v1/offers/claims/mine")
@@ -104,7 +84,7 @@ class ClaimController {
                                                          @RequestParam(required = false) String cursor,
                                                          @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> queries.ofCompany(me.companyId(), status, cursor, size))
                 .flatMap(page -> offersOf(page.items()).map(byId -> new OfferViews.PageView<>(
                         page.items().stream().map(c -> ClaimViews.ClaimView.of(c, byId.get(c.offerId()), clock.instant())).toList(),
@@ -113,7 +93,7 @@ class ClaimController {
 
     @GetMapping("/api/v1/offers/claims/{claimId}")
     Mono<ClaimViews.ClaimView> get(@PathVariable String claimId) {
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> claims.ownClaim(claimId, me.companyId()))
                 .flatMap(this::view);
     }
@@ -121,7 +101,7 @@ class ClaimController {
     /** Cancels an unredeemed claim; its place returns to the offer's quota. */
     @PostMapping("/api/v1/offers/claims/{claimId}/cancel")
     Mono<ClaimViews.ClaimView> cancel(@PathVariable String claimId) {
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> claims.cancel(claimId, me.companyId()))
                 .flatMap(this::view);
     }
@@ -147,25 +127,5 @@ class ClaimController {
                     Map.of("errors", List.of(Map.of("field", "note", "message", "At most " + NOTE_MAX + " characters, no control characters."))));
         }
         return note;
-    }
-
-    /** The problem exactly as the platform would render it, kept so that a replay is identical. */
-    private StoredResponse stored(ApiProblem problem, ServerWebExchange exchange) {
-        ProblemDetail body = problem.getBody();
-        if (body.getInstance() == null) {
-            body.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        }
-        String correlationId = exchange.getAttribute(CorrelationId.ATTRIBUTE);
-        if (correlationId != null) {
-            body.setProperty(CorrelationId.KEY, correlationId);
-        }
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
-        problem.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE) && !name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH) && !values.isEmpty()) {
-                headers.put(name, values.getFirst());
-            }
-        });
-        return new StoredResponse(body.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                json.writeValueAsString(ProblemResponses.asMap(body)), headers);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.ClaimQueries;
-import hk.esgone.offers.claim.ClaimService;
+import hk.esgone.offers.claim.Redemptions;
 import hk.esgone.offers.claim.ClaimStatus;
 import hk.esgone.offers.codes.CodeCsv;
 import hk.esgone.offers.codes.CodePool;
@@ -33,8 +32,8 @@ import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.offers.offer.web.OfferViews;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.CurrentCaller;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,14 +44,14 @@ class PartnerClaimController {
 
     private static final String BASE = "/api/v1/offers/partner";
 
-    private final ClaimService claims;
+    private final Redemptions redemptions;
     private final ClaimQueries queries;
     private final CodePool codePool;
     private final OffersProperties properties;
     private final Clock clock;
 
-    PartnerClaimController(ClaimService claims, ClaimQueries queries, CodePool codePool, OffersProperties properties, Clock clock) {
-        this.claims = claims;
+    PartnerClaimController(Redemptions redemptions, ClaimQueries queries, CodePool codePool, OffersProperties properties, Clock clock) {
+        this.redemptions = redemptions;
         this.queries = queries;
         this.codePool = codePool;
         this.properties = properties;
@@ -69,7 +68,7 @@ class PartnerClaimController {
                                                                @RequestParam(required = false) String cursor,
                                                                @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        return CurrentCaller.company().flatMap(me -> (offerId == null ? Mono.<OfferDocument>empty() : claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> (offerId == null ? Mono.<OfferDocument>empty() : redemptions.ownedOffer(offerId, me.companyId()))
                 .then(Mono.defer(() -> queries.ofPartner(me.companyId(), offerId, status, cursor, size))))
                 .map(this::page);
     }
@@ -85,7 +84,7 @@ class PartnerClaimController {
     /** All claims of the offer as CSV (spreadsheet-safe: cells that could be read as formulas are quoted). */
     @GetMapping(path = BASE + "/offers/{offerId}/claims/export", produces = "text/csv")
     Mono<ResponseEntity<Flux<String>>> export(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> redemptions.ownedOffer(offerId, me.companyId()))
                 .map(offer -> {
                     Instant now = clock.instant();
                     Flux<String> rows = Flux.concat(
@@ -102,7 +101,7 @@ class PartnerClaimController {
     /** Claims per day, redeemed, remaining, redemption rate; the code pool's stock for CODE_POOL offers. */
     @GetMapping(BASE + "/offers/{offerId}/figures")
     Mono<Map<String, Object>> figures(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId()))
+        return Callers.company().flatMap(me -> redemptions.ownedOffer(offerId, me.companyId()))
                 .flatMap(offer -> queries.figures(offer).flatMap(figures -> {
                     Mono<CodePool.Stock> stock = offer.redemptionMethod() == RedemptionMethod.CODE_POOL
                             ? codePool.stock(offer.id(), offer.quota(), offer.remaining(), properties.limits().lowStockThreshold())
@@ -118,8 +117,8 @@ class PartnerClaimController {
         if (!CodeCsv.CODE.matcher(code).matches()) {
             return Mono.error(ApiProblem.validation("code must be 4 to 64 letters, digits, '-' or '_'."));
         }
-        return CurrentCaller.company()
-                .flatMap(me -> claims.redeem(offerId, me.companyId(), code, me.caller().subject()))
+        return Callers.company()
+                .flatMap(me -> redemptions.redeem(offerId, me.companyId(), code, me.caller().subject()))
                 .map(c -> ClaimViews.PartnerClaimView.of(c, clock.instant()));
     }
 
@@ -127,63 +126,16 @@ class PartnerClaimController {
      * Confirms redemptions from a CSV of codes. Every line is checked first: a malformed line or a code
      * that no claim of this offer holds rejects the whole file (422, by line) and nothing is changed.
      * Then each code is redeemed; codes already redeemed are reported as such, so uploading the same
-     * file twice is harmless.
+     * file twice is harmless (see {@link Redemptions#redeemAll}).
      */
     @PostMapping(path = BASE + "/offers/{offerId}/redemptions/csv", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<Map<String, Object>> redeemCsv(@PathVariable String offerId, @RequestBody(required = false) String csv) {
-        return CurrentCaller.company().flatMap(me -> claims.ownedOffer(offerId, me.companyId())
-                .flatMap(offer -> {
-                    List<CodeCsv.Row> rows = CodeCsv.parse(csv, properties.limits().maxCodesPerUpload());
-                    return Flux.fromIterable(rows)
-                            .concatMap(row -> claims.byCode(offerId, row.code()).map(c -> Map.entry(row, Optional.of(c)))
-                                    .onErrorResume(ApiProblem.class, e -> Mono.just(Map.entry(row, Optional.<ClaimDocument>empty()))))
-                            .collectList()
-                            .flatMap(found -> {
-                                List<Map<String, Object>> errors = found.stream().filter(e -> e.getValue().isEmpty())
-                                        .map(e -> CodeCsv.error(e.getKey().line(), "No claim of this offer holds this code.")).toList();
-                                if (!errors.isEmpty()) {
-                                    return Mono.error(CodeCsv.invalid("Some codes are unknown; nothing was redeemed.", errors));
-                                }
-                                return Flux.fromIterable(found)
-                                        .concatMap(e -> claims.redeem(offerId, me.companyId(), e.getValue().orElseThrow().code(), me.caller().subject())
-                                                .map(c -> result(e.getKey(), "REDEEMED"))
-                                                .onErrorResume(ApiProblem.class, p -> Mono.just(result(e.getKey(), outcome(p)))))
-                                        .collectList()
-                                        .map(results -> summary(offerId, results));
-                            });
-                }));
+        return Callers.company().flatMap(me -> redemptions.ownedOffer(offerId, me.companyId())
+                .flatMap(offer -> redemptions.redeemAll(offerId, me.companyId(),
+                        CodeCsv.parse(csv, properties.limits().maxCodesPerUpload()), me.caller().subject())));
     }
 
-    private static String outcome(ApiProblem problem) {
-        return switch (problem.kind()) {
-            case "already-redeemed" -> "ALREADY_REDEEMED";
-            case "claim-cancelled" -> "CANCELLED";
-            case "claim-expired" -> "EXPIRED";
-            default -> "NOT_REDEEMED";
-        };
-    }
-
-    private static Map<String, Object> result(CodeCsv.Row row, String outcome) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("line", row.line());
-        m.put("code", row.code());
-        m.put("result", outcome);
-        return m;
-    }
-
-    private static Map<String, Object> summary(String offerId, List<Map<String, Object>> results) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String k : List.of("REDEEMED", "ALREADY_REDEEMED", "CANCELLED", "EXPIRED", "NOT_REDEEMED")) {
-            counts.put(k, results.stream().filter(r -> k.equals(r.get("result"))).count());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("offerId", offerId);
-        m.put("counts", counts);
-        m.put("results", results);
-        return m;
-    }
-
-    private OfferViews.PageView<ClaimViews.PartnerClaimView> page(hk.esgone.offers.pagination.Page<ClaimDocument> page) {
+    private OfferViews.PageView<ClaimViews.PartnerClaimView> page(hk.esgone.platform.paging.Page<ClaimDocument> page) {
         Instant now = clock.instant();
         return new OfferViews.PageView<>(page.items().stream().map(c -> ClaimViews.PartnerClaimView.of(c, now)).toList(), page.nextCursor());
     }

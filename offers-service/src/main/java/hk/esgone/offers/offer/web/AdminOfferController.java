@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/admin/offers")
 class AdminOfferController {
 
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final Clock clock;
 
-    AdminOfferController(OfferService offers, Clock clock) {
+    AdminOfferController(OfferLifecycle offers, Clock clock) {
         this.offers = offers;
         this.clock = clock;
     }
@@ -41,7 +41,7 @@ class AdminOfferController {
                                                          @RequestParam(required = false) String cursor,
                                                          @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        if (partnerId != null && !Ids.isCompanyId(partnerId)) {
+        if (partnerId != null && !Ids.COMPANY.isValid(partnerId)) {
             return Mono.error(ApiProblem.validation("partnerId must be a company id."));
         }
         return offers.listAll(status == null ? OfferStatus.SUBMITTED : status, partnerId, cursor, size)

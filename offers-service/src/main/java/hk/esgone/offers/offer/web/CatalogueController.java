@@ -9,11 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.offers.offer.OfferCategory;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferCatalogue;
 import hk.esgone.offers.offer.OfferType;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.Companies;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.security.Callers;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.EsgSecurity;
 import reactor.core.publisher.Mono;
@@ -23,10 +23,10 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/catalogue")
 class CatalogueController {
 
-    private final OfferService offers;
+    private final OfferCatalogue offers;
     private final EligibilityChecker eligibility;
 
-    CatalogueController(OfferService offers, EligibilityChecker eligibility) {
+    CatalogueController(OfferCatalogue offers, EligibilityChecker eligibility) {
         this.offers = offers;
         this.eligibility = eligibility;
     }
@@ -45,10 +45,10 @@ class CatalogueController {
                                           @RequestParam(required = false) String cursor,
                                           @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        if (partner != null && !Ids.isCompanyId(partner)) {
+        if (partner != null && !Ids.COMPANY.isValid(partner)) {
             return Mono.error(ApiProblem.validation("partner must be a company id such as 'cmp-demo-partner'."));
         }
-        OfferService.CatalogueQuery query = new OfferService.CatalogueQuery(partner, type, category, q);
+        OfferCatalogue.CatalogueQuery query = new OfferCatalogue.CatalogueQuery(partner, type, category, q);
         if (!eligibleForMe) {
             return offers.catalogue(query, null, null, cursor, size)
                     .map(page -> new OfferViews.CataloguePage(page.items().stream().map(OfferViews.CatalogueOfferView::of).toList(),
@@ -57,7 +57,7 @@ class CatalogueController {
         return EsgSecurity.currentCaller()
                 .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                         "eligibleForMe=true needs a bearer token: eligibility is your company's.")))
-                .map(Companies::of)
+                .map(Callers::companyOf)
                 .flatMap(companyId -> eligibility.facts(companyId)
                         .flatMap(facts -> offers.catalogue(query, companyId, facts, cursor, size)
                                 .map(page -> new OfferViews.CataloguePage(

@@ -19,7 +19,7 @@ import hk.esgone.offers.eligibility.EligibilityRule;
 import hk.esgone.offers.offer.LocalizedText;
 import hk.esgone.offers.offer.OfferDefinition;
 import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.offers.support.Ids;
+import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 
 /**
@@ -163,7 +163,7 @@ final class OfferRules {
             return new EligibilityRule(null, null, List.of());
         }
         String achievement = input.requiredAchievementId();
-        if (achievement != null && !Ids.ACHIEVEMENT.matcher(achievement).matches()) {
+        if (achievement != null && !Ids.ACHIEVEMENT.isValid(achievement)) {
             error("eligibility.requiredAchievementId", "Must be an achievement id such as 'ach-scorecard-gold-2026'.");
         }
         LinkedHashSet<String> industries = new LinkedHashSet<>();

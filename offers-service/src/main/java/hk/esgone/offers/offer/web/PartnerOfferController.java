@@ -19,11 +19,11 @@ import hk.esgone.offers.codes.CodeCsv;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferService;
+import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.offers.pagination.PageLimit;
-import hk.esgone.offers.support.CurrentCaller;
+import hk.esgone.platform.paging.PageLimit;
+import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
@@ -32,12 +32,12 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/offers/partner/offers")
 class PartnerOfferController {
 
-    private final OfferService offers;
+    private final OfferLifecycle offers;
     private final CodePool codePool;
     private final OffersProperties properties;
     private final Clock clock;
 
-    PartnerOfferController(OfferService offers, CodePool codePool, OffersProperties properties, Clock clock) {
+    PartnerOfferController(OfferLifecycle offers, CodePool codePool, OffersProperties properties, Clock clock) {
         this.offers = offers;
         this.codePool = codePool;
         this.properties = properties;
@@ -46,7 +46,7 @@ class PartnerOfferController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<OfferViews.OfferView>> create(@RequestBody OfferRequest request) {
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> offers.create(me.companyId(), OfferRules.validate(request, properties.limits(), clock.instant())))
                 .flatMap(this::view)
                 .map(view -> ResponseEntity.created(URI.create("/api/v1/offers/partner/offers/" + view.id())).body(view));
@@ -57,7 +57,7 @@ class PartnerOfferController {
                                                          @RequestParam(required = false) String cursor,
                                                          @RequestParam(required = false) Integer limit) {
         int size = PageLimit.of(limit);
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> offers.listOwned(me.companyId(), status, cursor, size))
                 .map(page -> new OfferViews.PageView<>(page.items().stream()
                         .map(o -> OfferViews.OfferView.of(o, clock.instant(), null)).toList(), page.nextCursor()));
@@ -65,12 +65,12 @@ class PartnerOfferController {
 
     @GetMapping("/{offerId}")
     Mono<OfferViews.OfferView> get(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> offers.owned(offerId, me.companyId())).flatMap(this::view);
+        return Callers.company().flatMap(me -> offers.owned(offerId, me.companyId())).flatMap(this::view);
     }
 
     @PutMapping(path = "/{offerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<OfferViews.OfferView> update(@PathVariable String offerId, @RequestBody OfferRequest request) {
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> offers.owned(offerId, me.companyId())
                         .then(Mono.defer(() -> offers.update(offerId, me.companyId(),
                                 OfferRules.validate(request, properties.limits(), clock.instant())))))
@@ -79,28 +79,28 @@ class PartnerOfferController {
 
     @PostMapping("/{offerId}/submit")
     Mono<OfferViews.OfferView> submit(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> offers.submit(offerId, me.companyId())).flatMap(this::view);
+        return Callers.company().flatMap(me -> offers.submit(offerId, me.companyId())).flatMap(this::view);
     }
 
     @PostMapping("/{offerId}/pause")
     Mono<OfferViews.OfferView> pause(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> offers.pause(offerId, me.companyId())).flatMap(this::view);
+        return Callers.company().flatMap(me -> offers.pause(offerId, me.companyId())).flatMap(this::view);
     }
 
     @PostMapping("/{offerId}/resume")
     Mono<OfferViews.OfferView> resume(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> offers.resume(offerId, me.companyId())).flatMap(this::view);
+        return Callers.company().flatMap(me -> offers.resume(offerId, me.companyId())).flatMap(this::view);
     }
 
     @PostMapping("/{offerId}/withdraw")
     Mono<OfferViews.OfferView> withdraw(@PathVariable String offerId) {
-        return CurrentCaller.company().flatMap(me -> offers.withdraw(offerId, me.companyId())).flatMap(this::view);
+        return Callers.company().flatMap(me -> offers.withdraw(offerId, me.companyId())).flatMap(this::view);
     }
 
     /** Adds codes to the pool of a CODE_POOL offer: all rows or none; bad rows are reported by line. */
     @PostMapping(path = "/{offerId}/codes", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     Mono<ResponseEntity<Map<String, Object>>> uploadCodes(@PathVariable String offerId, @RequestBody(required = false) String csv) {
-        return CurrentCaller.company()
+        return Callers.company()
                 .flatMap(me -> offers.owned(offerId, me.companyId()))
                 .flatMap(offer -> {
                     if (offer.redemptionMethod() != RedemptionMethod.CODE_POOL) {
