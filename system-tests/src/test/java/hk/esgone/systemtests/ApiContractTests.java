@@ -60,6 +60,21 @@ class ApiContractTests {
         APPS.values().forEach(RunningApp::close);
     }
 
+    /** Benchmark baselines live in bench/, never in a packaged service: a signed-in admin finds nothing there. */
+    @ParameterizedTest
+    @ValueSource(strings = {"directory-service", "offers-service", "badge-service"})
+    void aPackagedServiceHasNoBenchmarkEndpoints(String service) throws Exception {
+        String token = TestKeycloak.demoToken(TestKeycloak.ADMIN);
+        for (String path : new String[] {"/bench/constant", "/bench/", "/bench/anything/else"}) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(APPS.get(service).url() + path))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s of %s", path, service).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as("GET %s of %s", path, service)
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"directory-service", "offers-service", "badge-service"})
     void thePublishedApiIsTheReviewedContract(String service) throws Exception {
