@@ -109,13 +109,31 @@ public record BadgeProperties(
         }
     }
 
-    /** @param pollInterval how often an embedded widget checks the badge again; 1 s to 60 s */
+    /**
+     * @param pollInterval how often an embedded widget checks the badge again; 1 s to 50 s, so that the interval plus
+     *                     the time a browser or shared cache may keep the answer ({@link #cacheFor()}) stays within
+     *                     the minute promised for a revocation to reach an open page
+     */
     public record Widget(Duration pollInterval) {
+
+        /** Left of the minute for the round trips (the poll's and the revocation's). */
+        private static final Duration ROUND_TRIPS = Duration.ofSeconds(10);
+
         public Widget {
-            pollInterval = positive(pollInterval, Duration.ofSeconds(60), "widget.poll-interval");
-            if (pollInterval.compareTo(STATUS_FRESHNESS) > 0 || pollInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("esg.badge.widget.poll-interval must be between 1s and 60s");
+            pollInterval = positive(pollInterval, Duration.ofSeconds(30), "widget.poll-interval");
+            if (pollInterval.compareTo(STATUS_FRESHNESS.minus(ROUND_TRIPS)) > 0 || pollInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("esg.badge.widget.poll-interval must be between 1s and 50s");
             }
+        }
+
+        /**
+         * How long a widget answer (status, image, iframe) may be cached, by the browser ({@code max-age}) and by any
+         * shared cache ({@code s-maxage}): at most the poll interval, and at most what the minute leaves after one
+         * poll interval and the round trips. Poll 30 s → 20 s: a revocation shows within 30 + 20 + round trips.
+         */
+        public Duration cacheFor() {
+            Duration left = STATUS_FRESHNESS.minus(ROUND_TRIPS).minus(pollInterval);
+            return left.compareTo(pollInterval) < 0 ? left : pollInterval;
         }
     }
 

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The embeddable widget: {@code badge.js} (one script tag, renders in a Shadow DOM and polls the badge's status),
  * the status JSON it polls, an SVG image and an iframe page for sites that allow no scripts. All public, CORS open
  * without credentials (see SecurityConfig), with ETags so an unchanged status costs a 304, and a
- * {@code Cache-Control: max-age} no longer than the poll interval (at most 60 s).
+ * {@code Cache-Control} ({@code max-age} and {@code s-maxage}) short enough that the poll interval plus any cache
+ * stays within the minute a revocation may take to reach an open page (see {@link BadgeProperties.Widget#cacheFor()}).
  */
 @RestController
 class WidgetController {
@@ -162,9 +163,8 @@ class WidgetController {
     }
 
     private CacheControl freshness() {
-        Duration poll = properties.widget().pollInterval();
-        Duration maxAge = poll.compareTo(BadgeProperties.STATUS_FRESHNESS) < 0 ? poll : BadgeProperties.STATUS_FRESHNESS;
-        return CacheControl.maxAge(maxAge).cachePublic();
+        Duration cacheFor = properties.widget().cacheFor();
+        return CacheControl.maxAge(cacheFor).sMaxAge(cacheFor).cachePublic();
     }
 
     /** What the iframe template shows; {@code svg} is the rendered image template. */
