@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param expirySweepInterval how often expired badges are announced on the event feed
  * @param outboxRelayInterval how often events left behind by an interrupted write are published
  * @param cursorSecret        HMAC key of pagination cursors; the same on every replica (a random per-process key when empty)
+ * @param directory           where directory-service is, to check a badge's holder before issuing
  */
 @ConfigurationProperties("esg.badge")
 public record BadgeProperties(
@@ -30,7 +31,8 @@ public record BadgeProperties(
         Verifier verifier,
         Duration expirySweepInterval,
         Duration outboxRelayInterval,
-        String cursorSecret) {
+        String cursorSecret,
+        Directory directory) {
 
     /** The promise to verifiers: a change of status is visible within this time. */
     public static final Duration STATUS_FRESHNESS = Duration.ofSeconds(60);
@@ -50,6 +52,7 @@ public record BadgeProperties(
         verifier = verifier == null ? new Verifier(null, null, 0, null) : verifier;
         expirySweepInterval = positive(expirySweepInterval, Duration.ofSeconds(60), "expiry-sweep-interval");
         outboxRelayInterval = positive(outboxRelayInterval, Duration.ofSeconds(10), "outbox-relay-interval");
+        directory = directory == null ? new Directory(null, null, null, null) : directory;
     }
 
     /** {@code https://host} without a trailing slash. */
@@ -150,6 +153,24 @@ public record BadgeProperties(
             timeout = positive(timeout, Duration.ofSeconds(3), "verifier.timeout");
             maxJwtBytes = maxJwtBytes <= 0 ? 16_384 : maxJwtBytes;
             jwksMinRefetch = jwksMinRefetch == null ? Duration.ofSeconds(2) : jwksMinRefetch;
+        }
+    }
+
+    /**
+     * directory-service, asked about a company before a badge is issued to it.
+     *
+     * @param url             its base URL ({@code DIRECTORY_URL})
+     * @param connectTimeout  TCP connect limit
+     * @param responseTimeout limit for the answer
+     * @param retryAfter      the {@code Retry-After} of the 503 when it cannot answer
+     */
+    public record Directory(URI url, Duration connectTimeout, Duration responseTimeout, Duration retryAfter) {
+        public Directory {
+            url = url == null || url.toString().isBlank() ? URI.create("http://127.0.0.1:8081")
+                    : URI.create(url.toString().replaceAll("/+$", ""));
+            connectTimeout = positive(connectTimeout, Duration.ofSeconds(1), "directory.connect-timeout");
+            responseTimeout = positive(responseTimeout, Duration.ofSeconds(3), "directory.response-timeout");
+            retryAfter = positive(retryAfter, Duration.ofSeconds(10), "directory.retry-after");
         }
     }
 

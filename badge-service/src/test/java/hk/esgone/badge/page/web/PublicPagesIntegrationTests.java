@@ -68,6 +68,7 @@ class PublicPagesIntegrationTests extends BadgeServiceIntegrationTest {
     void htmlInAchievementAndCompanyTextIsEscapedEverywhere() {
         String achievement = createAchievement("evil", "E_BADGE", EVIL, EVIL + "（中文）");
         String company = company("evil");
+        DIRECTORY.published(company, "87654321");
         var body = Map.of("achievementId", achievement, "company",
                 Map.of("id", company, "brNumber", "87654321", "name", Map.of("en", "<img src=x onerror=alert(1)>", "zhHant", "<b>公司</b>")));
         String id = JSON.readTree(web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
