@@ -227,4 +227,41 @@ class PublicPagesIntegrationTests extends BadgeServiceIntegrationTest {
         String script = web.get().uri("/widget/badge.js").exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(script).contains("var pollMs = 30000;", "pollMs = Math.min(50, Math.max(1, data.pollSeconds)) * 1000;");
     }
+
+    /** What a person reads on the page: the text outside tags, styles and attributes. */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<style>.*?</style>", " ").replaceAll("(?s)<title>.*?</title>", " ")
+                .replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+                .replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theChineseVerificationPageIsEntirelyChineseWithDatesAndTimesInHongKongTime() {
+        String company = company("zh-page");
+        String id = issue(createAchievement("zh-page"), company, brNumber()).path("id").asString();
+        adminPost("/api/v1/badges/admin/badges/" + id + "/revoke", Map.of("reason", "Withdrawn"));
+        String html = page("/badges/" + id + "?lang=zh-Hant", "en");
+        String text = visibleText(html).replace(company, " ");
+        assertThat(text).contains("由 ESG One 於", "已於", "被撤銷；撤銷是永久的。", "未被暫停。", "有效期由");
+        assertThat(text).containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 [上下]午\\d{1,2}:\\d{2} \\(HKT\\)");
+        assertThat(text).as("no raw ISO timestamp is shown").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+        // the only Latin words left are names (ESG One, the standards, file formats) and the link to the English page
+        java.util.Set<String> allowed = java.util.Set.of("ESG", "One", "Open", "Badges", "W3C", "Verifiable", "Credentials", "VC",
+                "JWT", "JWKS", "JSON", "English", "HKT");
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9]+").matcher(text);
+        java.util.List<String> english = new java.util.ArrayList<>();
+        while (words.find()) {
+            if (!allowed.contains(words.group())) {
+                english.add(words.group());
+            }
+        }
+        assertThat(english).as("English words on the Chinese page: " + text).isEmpty();
+        // machine-readable instants stay in <time datetime>
+        assertThat(html).containsPattern("<time datetime=\"\\d{4}-\\d{2}-\\d{2}T[^\"]*Z\">");
+
+        String en = visibleText(page("/badges/" + id + "?lang=en", "zh-HK"));
+        assertThat(en).contains("Revoked on", "revocation is permanent.", "Issued by ESG One on");
+        assertThat(en).containsPattern("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{1,2}:\\d{2} [ap]m HKT");
+        assertThat(en).doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}");
+    }
 }
