@@ -164,6 +164,13 @@ class PublicPagesIntegrationTests extends BadgeServiceIntegrationTest {
         assertThat(page("/badges/" + id, "en")).contains("Verified: this badge is valid.");
     }
 
+    /** The page a request says it comes from; none at all when {@code site} is null. */
+    private static void referer(org.springframework.http.HttpHeaders headers, String site) {
+        if (site != null) {
+            headers.set("Referer", site);
+        }
+    }
+
     /** A company that restricts its domains: a request naming no site (referrerpolicy="no-referrer") is not "valid". */
     @Test
     void aRestrictedWidgetShowsOnlyTheNeutralVerifyImageWhenTheSiteIsUnknownOrForeign() {
@@ -176,24 +183,12 @@ class PublicPagesIntegrationTests extends BadgeServiceIntegrationTest {
         String svg = "/widget/badges/" + id + ".svg?lang=en";
         String frame = "/widget/badges/" + id + "/frame?lang=en";
         for (String foreign : new String[] {null, "https://copycat.test/about", "null"}) {
-            web.get().uri(status).headers(h -> {
-                        if (foreign != null) {
-                            h.set("Referer", foreign);
-                        }
-                    }).exchange().expectStatus().isOk().expectBody()
+            web.get().uri(status).headers(h -> referer(h, foreign)).exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.allowed").isEqualTo(false).jsonPath("$.valid").isEqualTo(false);
-            web.get().uri(svg).headers(h -> {
-                        if (foreign != null) {
-                            h.set("Referer", foreign);
-                        }
-                    }).exchange().expectStatus().isOk().expectBody(String.class)
+            web.get().uri(svg).headers(h -> referer(h, foreign)).exchange().expectStatus().isOk().expectBody(String.class)
                     .value(image -> assertThat(image).as("svg, Referer %s", foreign)
                             .contains("data-status=\"NOT_ALLOWED\"", "Verify this badge on ESG One").doesNotContain("Verified"));
-            web.get().uri(frame).headers(h -> {
-                        if (foreign != null) {
-                            h.set("Referer", foreign);
-                        }
-                    }).exchange().expectStatus().isOk().expectBody(String.class)
+            web.get().uri(frame).headers(h -> referer(h, foreign)).exchange().expectStatus().isOk().expectBody(String.class)
                     .value(html -> assertThat(html).as("iframe, Referer %s", foreign)
                             .contains("data-valid=\"false\"", "Verify this badge on ESG One").doesNotContain("Verified"));
         }

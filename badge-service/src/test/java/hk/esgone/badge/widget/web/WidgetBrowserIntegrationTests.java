@@ -294,7 +294,10 @@ class WidgetBrowserIntegrationTests extends BadgeServiceIntegrationTest {
                 assertThat(page.path("scrollHeight").asInt()).as("%s page at %s px is too tall: %s", lang, width, page)
                         .isLessThan(4000);
                 System.out.println("[layout] badge page " + lang + " at " + width + " px: " + page);
+                // the whole page in one picture: a window as tall as the page
+                windowSize(width, page.path("scrollHeight").asInt() + 150);
                 screenshot("page-long-" + lang + "-" + width + ".png");
+                windowSize(width, 900);
             }
         }
         windowSize(1024, 720);
