@@ -9,13 +9,13 @@
   var TEXT = {
     'en': {
       checking: 'Checking…', verified: 'Verified', notValid: 'Not valid', until: 'Valid until',
-      unavailable: 'Cannot be verified right now', notAllowed: 'This badge cannot be shown on this website',
+      unavailable: 'Cannot be verified right now', notAllowed: 'Verify this badge on ESG One',
       unknown: 'No such badge', link: 'Verify this badge at ESG One',
       VALID: 'Valid', EXPIRED: 'Expired', SUSPENDED: 'Suspended', REVOKED: 'Revoked', UNKNOWN: 'Unknown', INVALID: 'Not valid'
     },
     'zh-Hant': {
       checking: '驗證中…', verified: '已驗證', notValid: '無效', until: '有效期至',
-      unavailable: '暫時無法驗證', notAllowed: '此徽章不可在此網站顯示',
+      unavailable: '暫時無法驗證', notAllowed: '請在 ESG One 驗證此徽章',
       unknown: '並無此徽章', link: '在 ESG One 驗證此徽章',
       VALID: '有效', EXPIRED: '已過期', SUSPENDED: '已暫停', REVOKED: '已撤銷', UNKNOWN: '不明', INVALID: '無效'
     }
@@ -103,7 +103,8 @@
     card.appendChild(body);
     root.appendChild(card);
 
-    var pollMs = 60000;
+    // the server says how often to ask (pollSeconds in every answer); until then, and at most, every 30 s
+    var pollMs = 30000;
     var timer = null;
 
     function show(kind, statusCode, stateText) {
@@ -118,7 +119,7 @@
     function render(data) {
       if (data.name) { name.textContent = data.name[lang === 'zh-Hant' ? 'zhHant' : 'en'] || data.name.en || ''; }
       if (data.holder && data.holder.name) { holder.textContent = data.holder.name[lang === 'zh-Hant' ? 'zhHant' : 'en'] || ''; }
-      if (data.pollSeconds > 0) { pollMs = Math.min(60, Math.max(1, data.pollSeconds)) * 1000; }
+      if (data.pollSeconds > 0) { pollMs = Math.min(50, Math.max(1, data.pollSeconds)) * 1000; }
       if (data.allowed === false) {
         show('invalid', 'NOT_ALLOWED', t.notAllowed);
       } else if (data.valid === true && data.status === 'VALID') {

@@ -96,7 +96,8 @@ class JourneyIntegrationTests {
         // as dev/stack runs them: one Mongo server, a database per service; services call each other directly
         Map<String, Map<String, String>> env = Map.of(
                 "badge-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "badges-" + INDEX_PREFIX,
-                        "KEYCLOAK_ISSUER", issuer, "ESG_BADGE_KEY_DIR", badgeKeys.toString(), "ESG_BADGE_PUBLIC_URL", gatewayUrl),
+                        "KEYCLOAK_ISSUER", issuer, "ESG_BADGE_KEY_DIR", badgeKeys.toString(), "ESG_BADGE_PUBLIC_URL", gatewayUrl,
+                        "DIRECTORY_URL", directoryUrl),
                 "directory-service", Map.ofEntries(Map.entry("MONGODB_URI", mongo), Map.entry("MONGODB_DATABASE", "directory-" + INDEX_PREFIX),
                         Map.entry("KEYCLOAK_URL", TestKeycloak.url()), Map.entry("KEYCLOAK_ISSUER", issuer),
                         Map.entry("ELASTICSEARCH_URL", TestElasticsearch.url()), Map.entry("ESG_DIRECTORY_INDEX_PREFIX", INDEX_PREFIX),

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param expirySweepInterval how often expired badges are announced on the event feed
  * @param outboxRelayInterval how often events left behind by an interrupted write are published
  * @param cursorSecret        HMAC key of pagination cursors; the same on every replica (a random per-process key when empty)
+ * @param directory           where directory-service is, to check a badge's holder before issuing
  */
 @ConfigurationProperties("esg.badge")
 public record BadgeProperties(
@@ -30,7 +31,8 @@ public record BadgeProperties(
         Verifier verifier,
         Duration expirySweepInterval,
         Duration outboxRelayInterval,
-        String cursorSecret) {
+        String cursorSecret,
+        Directory directory) {
 
     /** The promise to verifiers: a change of status is visible within this time. */
     public static final Duration STATUS_FRESHNESS = Duration.ofSeconds(60);
@@ -50,6 +52,7 @@ public record BadgeProperties(
         verifier = verifier == null ? new Verifier(null, null, 0, null) : verifier;
         expirySweepInterval = positive(expirySweepInterval, Duration.ofSeconds(60), "expiry-sweep-interval");
         outboxRelayInterval = positive(outboxRelayInterval, Duration.ofSeconds(10), "outbox-relay-interval");
+        directory = directory == null ? new Directory(null, null, null, null) : directory;
     }
 
     /** {@code https://host} without a trailing slash. */
@@ -109,13 +112,31 @@ public record BadgeProperties(
         }
     }
 
-    /** @param pollInterval how often an embedded widget checks the badge again; 1 s to 60 s */
+    /**
+     * @param pollInterval how often an embedded widget checks the badge again; 1 s to 50 s, so that the interval plus
+     *                     the time a browser or shared cache may keep the answer ({@link #cacheFor()}) stays within
+     *                     the minute promised for a revocation to reach an open page
+     */
     public record Widget(Duration pollInterval) {
+
+        /** Left of the minute for the round trips (the poll's and the revocation's). */
+        private static final Duration ROUND_TRIPS = Duration.ofSeconds(10);
+
         public Widget {
-            pollInterval = positive(pollInterval, Duration.ofSeconds(60), "widget.poll-interval");
-            if (pollInterval.compareTo(STATUS_FRESHNESS) > 0 || pollInterval.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new IllegalArgumentException("esg.badge.widget.poll-interval must be between 1s and 60s");
+            pollInterval = positive(pollInterval, Duration.ofSeconds(30), "widget.poll-interval");
+            if (pollInterval.compareTo(STATUS_FRESHNESS.minus(ROUND_TRIPS)) > 0 || pollInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("esg.badge.widget.poll-interval must be between 1s and 50s");
             }
+        }
+
+        /**
+         * How long a widget answer (status, image, iframe) may be cached, by the browser ({@code max-age}) and by any
+         * shared cache ({@code s-maxage}): at most the poll interval, and at most what the minute leaves after one
+         * poll interval and the round trips. Poll 30 s → 20 s: a revocation shows within 30 + 20 + round trips.
+         */
+        public Duration cacheFor() {
+            Duration left = STATUS_FRESHNESS.minus(ROUND_TRIPS).minus(pollInterval);
+            return left.compareTo(pollInterval) < 0 ? left : pollInterval;
         }
     }
 
@@ -132,6 +153,24 @@ public record BadgeProperties(
             timeout = positive(timeout, Duration.ofSeconds(3), "verifier.timeout");
             maxJwtBytes = maxJwtBytes <= 0 ? 16_384 : maxJwtBytes;
             jwksMinRefetch = jwksMinRefetch == null ? Duration.ofSeconds(2) : jwksMinRefetch;
+        }
+    }
+
+    /**
+     * directory-service, asked about a company before a badge is issued to it.
+     *
+     * @param url             its base URL ({@code DIRECTORY_URL})
+     * @param connectTimeout  TCP connect limit
+     * @param responseTimeout limit for the answer
+     * @param retryAfter      the {@code Retry-After} of the 503 when it cannot answer
+     */
+    public record Directory(URI url, Duration connectTimeout, Duration responseTimeout, Duration retryAfter) {
+        public Directory {
+            url = url == null || url.toString().isBlank() ? URI.create("http://127.0.0.1:8081")
+                    : URI.create(url.toString().replaceAll("/+$", ""));
+            connectTimeout = positive(connectTimeout, Duration.ofSeconds(1), "directory.connect-timeout");
+            responseTimeout = positive(responseTimeout, Duration.ofSeconds(3), "directory.response-timeout");
+            retryAfter = positive(retryAfter, Duration.ofSeconds(10), "directory.retry-after");
         }
     }
 

@@ -42,40 +42,46 @@ public class BadgeService {
     private final CredentialSigner signer;
     private final EventFeed events;
     private final BadgeProperties properties;
+    private final HolderCheck holders;
     private final Clock clock;
 
     BadgeService(BadgeStore store, AchievementService achievements, StatusListService statusLists,
-                 CredentialSigner signer, EventFeed events, BadgeProperties properties, Clock clock) {
+                 CredentialSigner signer, EventFeed events, BadgeProperties properties, HolderCheck holders, Clock clock) {
         this.store = store;
         this.achievements = achievements;
         this.statusLists = statusLists;
         this.signer = signer;
         this.events = events;
         this.properties = properties;
+        this.holders = holders;
         this.clock = clock;
     }
 
     /**
-     * Issues a badge of {@code achievementId} to the company {@code holder}.
+     * Issues a badge of {@code achievementId} to the company {@code holder}, once directory-service has confirmed the
+     * company (see {@link HolderCheck}); nothing is issued when it does not, or cannot.
      *
-     * @param validUntil optional; default: now plus the achievement's validity period
+     * @param validUntil    optional; default: now plus the achievement's validity period
+     * @param authorization the admin's {@code Authorization} header, forwarded to directory-service
      */
-    public Mono<IssuedBadge> issue(String achievementId, Holder holder, Instant validUntil, String actor) {
-        return issue(null, achievementId, holder, validUntil, actor);
+    public Mono<IssuedBadge> issue(String achievementId, Holder holder, Instant validUntil, String actor, String authorization) {
+        return Mono.defer(() -> issue(null, achievementId, holder, validUntil, actor, holders.confirm(holder, authorization)));
     }
 
-    /** Issues with a fixed id (demo data); a badge that already exists is returned as it is. */
+    /** Issues with a fixed id (demo data, whose companies are the directory's own demo data; no check); a badge that already exists is returned as it is. */
     public Mono<IssuedBadge> issueWithId(String id, String achievementId, Holder holder, Instant validUntil, String actor) {
-        return store.findById(id).switchIfEmpty(Mono.defer(() -> issue(id, achievementId, holder, validUntil, actor)));
+        return store.findById(id).switchIfEmpty(Mono.defer(() -> issue(id, achievementId, holder, validUntil, actor, Mono.empty())));
     }
 
-    private Mono<IssuedBadge> issue(String fixedId, String achievementId, Holder holder, Instant requestedUntil, String actor) {
+    /** Issues once the request is valid and {@code confirmed} (the directory's answer about the holder) completes. */
+    private Mono<IssuedBadge> issue(String fixedId, String achievementId, Holder holder, Instant requestedUntil, String actor,
+                                    Mono<Void> confirmed) {
         checkHolder(holder);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return usableAchievement(achievementId)
                 .flatMap(achievement -> {
                     Instant validUntil = validUntil(achievement, now, requestedUntil);
-                    return store.holdsCurrent(holder.companyId(), achievement.id(), now).flatMap(held -> held
+                    return confirmed.then(Mono.defer(() -> store.holdsCurrent(holder.companyId(), achievement.id(), now).flatMap(held -> held
                             ? Mono.error(ApiProblem.conflict("badge-already-held", "Company '" + holder.companyId()
                             + "' already holds a current '" + achievement.id() + "' badge; renew that badge instead."))
                             : statusLists.allocate().flatMap(position -> {
@@ -87,23 +93,46 @@ public class BadgeService {
                                         achievement.scorecardLevel(), achievement.name(), achievement.description(), holder, now, now,
                                         validUntil, position.list(), position.index(), 1, credentialId, signed.jwt(), signed.kid(),
                                         false, null, null, null, null, null, null, actor, now));
-                            }));
+                            }))));
                 })
                 .flatMap(badge -> events.publishOutbox(badge.id()).onErrorResume(e -> Mono.empty()).thenReturn(badge));
     }
 
-    /** Issues one badge per company, in order; a company that cannot get one is reported, not fatal. */
-    public Mono<List<BulkOutcome>> bulkIssue(String achievementId, List<Holder> holders, Instant validUntil, String actor) {
-        long distinct = holders.stream().map(Holder::companyId).distinct().count();
-        if (distinct != holders.size()) {
+    /**
+     * Issues one badge per company, in order; a company that cannot get one (unknown to the directory, another
+     * registration number, already holding one) is reported, not fatal. Every company is checked with the directory
+     * first: when the directory cannot answer for one of them, nothing is issued (a 503 for the whole request).
+     */
+    public Mono<List<BulkOutcome>> bulkIssue(String achievementId, List<Holder> companies, Instant validUntil, String actor,
+                                             String authorization) {
+        long distinct = companies.stream().map(Holder::companyId).distinct().count();
+        if (distinct != companies.size()) {
             return Mono.error(ApiProblem.validation("Each company may appear only once in a bulk issue."));
         }
         return usableAchievement(achievementId)
-                .thenMany(Flux.fromIterable(holders))
-                .concatMap(holder -> issue(null, achievementId, holder, validUntil, actor)
-                        .map(badge -> new BulkOutcome(holder.companyId(), badge, null))
-                        .onErrorResume(ApiProblem.class, problem -> Mono.just(new BulkOutcome(holder.companyId(), null, problem))))
+                .thenMany(Flux.fromIterable(companies))
+                .flatMapSequential(holder -> Mono.defer(() -> {
+                            checkHolder(holder);
+                            return holders.confirm(holder, authorization);
+                        })
+                        .then(Mono.<ApiProblem>empty())
+                        .onErrorResume(ApiProblem.class, problem -> problem.getStatusCode().is5xxServerError()
+                                ? Mono.error(problem) : Mono.just(problem))
+                        .map(java.util.Optional::of)
+                        .defaultIfEmpty(java.util.Optional.empty())
+                        .map(refusal -> new Checked(holder, refusal.orElse(null))), 8)
+                .collectList()
+                .flatMapMany(Flux::fromIterable)
+                .concatMap(checked -> checked.refusal() != null
+                        ? Mono.just(new BulkOutcome(checked.holder().companyId(), null, checked.refusal()))
+                        : issue(null, achievementId, checked.holder(), validUntil, actor, Mono.empty())
+                        .map(badge -> new BulkOutcome(checked.holder().companyId(), badge, null))
+                        .onErrorResume(ApiProblem.class, problem -> Mono.just(new BulkOutcome(checked.holder().companyId(), null, problem))))
                 .collectList();
+    }
+
+    /** A company of a bulk issue after the directory check: {@code refusal} is why it gets no badge, or null. */
+    private record Checked(Holder holder, ApiProblem refusal) {
     }
 
     /** A new credential for the same badge (same id, same status position) with a new validity period. */

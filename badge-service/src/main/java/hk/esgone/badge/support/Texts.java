@@ -31,12 +31,23 @@ public class Texts {
         return messages.getMessage(key, null, key, lang.locale());
     }
 
+    /** The text of {@code key} in {@code lang} with its {@code {0}}, {@code {1}} filled in; null when the bundles lack it. */
+    public String format(String key, Lang lang, Object... args) {
+        return messages.getMessage(key, args, null, lang.locale());
+    }
+
     public String date(Instant instant, Lang lang) {
         return instant == null ? "" : format("format.date", lang).format(instant);
     }
 
+    /** Date and time of day in Hong Kong time, e.g. {@code 4 Dec 2026, 3:05 pm HKT} or {@code 2026年12月4日 下午3:05 (HKT)}. */
     public String time(Instant instant, Lang lang) {
-        return instant == null ? "" : format("format.time", lang).format(instant);
+        if (instant == null) {
+            return "";
+        }
+        String shown = format("format.time", lang).format(instant);
+        // Hong Kong English writes the time of day in lower case (3:05 pm); java.time says PM
+        return lang == Lang.EN ? shown.replace(" AM", " am").replace(" PM", " pm") : shown;
     }
 
     private DateTimeFormatter format(String key, Lang lang) {

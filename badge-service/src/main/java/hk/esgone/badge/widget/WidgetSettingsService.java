@@ -68,13 +68,13 @@ public class WidgetSettingsService {
                 .defaultIfEmpty(new WidgetSettings(companyId, List.of(), null, null));
     }
 
-    /** Whether a page at {@code siteUrl} (an Origin or Referer value; null when unknown) may show the widget. */
+    /** Whether a page at {@code siteUrl} (an Origin or Referer value; null when the request names none) may show the widget. */
     public boolean allows(List<String> domains, String siteUrl) {
-        if (domains.isEmpty() || siteUrl == null || siteUrl.isBlank()) {
+        if (domains.isEmpty()) {
             return true;
         }
-        if (siteUrl.equals("null")) {
-            return false; // an opaque origin (sandboxed frame, file:) is not one of the allowed sites
+        if (siteUrl == null || siteUrl.isBlank() || siteUrl.equals("null")) {
+            return false; // no site named, or an opaque origin (sandboxed frame, file:): not one of the allowed sites
         }
         String host;
         try {

@@ -78,7 +78,7 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
     void issuingTwiceToTheSameCompanyIsRefusedAndAnUnknownAchievementIsUnprocessable() {
         String achievement = createAchievement("twice");
         String company = company("twice");
-        issue(achievement, company, brNumber());
+        issue(achievement, company, "12345678");
         web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
                 .header("Idempotency-Key", "k-" + company).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("achievementId", achievement, "company", Map.of("id", company, "brNumber", "12345678")))
@@ -95,6 +95,7 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
     void idempotencyKeyMissingReusedInProgressAndReplayed() {
         String achievement = createAchievement("idem");
         String company = company("idem");
+        DIRECTORY.published(company, "11112222");
         Map<String, Object> body = Map.of("achievementId", achievement, "company", Map.of("id", company, "brNumber", "11112222"));
 
         web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
@@ -202,7 +203,9 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
         String a = company("bulk-a");
         String b = company("bulk-b");
         String held = company("bulk-held");
-        issue(achievement, held, brNumber());
+        issue(achievement, held, "55550003");
+        DIRECTORY.published(a, "55550001");
+        DIRECTORY.company(b, "PROVISIONING", null, "91440300MA5FXXXX0A".replace('X', '1'));
         List<Map<String, Object>> companies = new ArrayList<>();
         companies.add(Map.of("id", a, "brNumber", "55550001"));
         companies.add(Map.of("id", b, "uscc", "91440300MA5FXXXX0A".replace('X', '1')));

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole badge service on a random loopback port, against the shared test MongoDB (through the real reactive
- * driver) and a fake Keycloak. All subclasses share one application context (same configuration), so the
+ * driver), a fake Keycloak and a fake directory-service. All subclasses share one application context (same configuration), so the
  * tests use their own company and achievement ids instead of a fresh database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -35,6 +35,8 @@ public abstract class BadgeServiceIntegrationTest {
     protected static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
     protected static final Path KEY_DIR = tempDir();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
+    /** directory-service, which confirms each holder before a badge is issued; {@link #issue} registers its company. */
+    protected static final FakeDirectory DIRECTORY = new FakeDirectory();
     /** The widget polls this often in the tests (production: 60 s). */
     public static final int POLL_SECONDS = 2;
 
@@ -48,6 +50,7 @@ public abstract class BadgeServiceIntegrationTest {
         registry.add("esg.badge.verifier.jwks-min-refetch", () -> "0s");
         registry.add("esg.badge.public-url", () -> "https://esg-one.test");
         registry.add("server.address", () -> "127.0.0.1");
+        registry.add("esg.badge.directory.url", DIRECTORY::url);
     }
 
     protected WebTestClient web;
@@ -120,6 +123,7 @@ public abstract class BadgeServiceIntegrationTest {
     }
 
     protected JsonNode issue(String achievementId, String companyId, String brNumber, String validUntil) {
+        DIRECTORY.published(companyId, brNumber);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("achievementId", achievementId);
         body.put("company", Map.of("id", companyId, "brNumber", brNumber,

@@ -42,7 +42,10 @@ class MessageBundlesTests {
             prefixed("status.", Arrays.stream(VerificationStatus.values()).map(Enum::name)),
             prefixed("banner.", Arrays.stream(VerificationStatus.values()).map(Enum::name)),
             List.of("holder", "validUntil", "notFoundTitle", "notFoundText", "notAllowed", "widget.valid", "widget.notValid",
-                    "format.date", "format.time")).flatMap(List::stream).toList();
+                    "format.date", "format.time", "issuerName"),
+            Stream.of("RECORD", "SIGNATURE", "VALIDITY_PERIOD", "REVOCATION", "SUSPENSION")
+                    .flatMap(check -> Stream.of("detail." + check + ".PASSED", "detail." + check + ".FAILED")).toList())
+            .flatMap(List::stream).toList();
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {

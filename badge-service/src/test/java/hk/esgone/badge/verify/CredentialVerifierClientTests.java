@@ -60,7 +60,7 @@ class CredentialVerifierClientTests {
     private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final int INDEX = 4242;
 
-    private final BadgeProperties properties = new BadgeProperties(URI.create(PUBLIC), false, null, null, null, null, null, null, null);
+    private final BadgeProperties properties = new BadgeProperties(URI.create(PUBLIC), false, null, null, null, null, null, null, null, null);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();

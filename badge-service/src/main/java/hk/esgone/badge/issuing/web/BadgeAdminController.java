@@ -1,5 +1,6 @@
 package hk.esgone.badge.issuing.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -56,7 +57,8 @@ class BadgeAdminController {
     Mono<ResponseEntity<String>> issue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                        @Validated @RequestBody BadgeRequests.IssueRequest request, ServerWebExchange exchange) {
         return admin().flatMap(caller -> idempotent.run(exchange, "issue:" + caller.subject(), key, request, Refusals.RELEASE,
-                attempt -> badges.issue(request.achievementId(), holder(request.company()), request.validUntil(), caller.subject())
+                attempt -> badges.issue(request.achievementId(), holder(request.company()), request.validUntil(), caller.subject(),
+                        authorization(exchange))
                         .map(badge -> Result.of(HttpStatus.CREATED, views.view(badge)))));
     }
 
@@ -65,7 +67,7 @@ class BadgeAdminController {
                                            @Validated @RequestBody BadgeRequests.BulkIssueRequest request, ServerWebExchange exchange) {
         return admin().flatMap(caller -> idempotent.run(exchange, "bulk:" + caller.subject(), key, request, Refusals.RELEASE,
                 attempt -> badges.bulkIssue(request.achievementId(), request.companies().stream().map(BadgeAdminController::holder).toList(),
-                        request.validUntil(), caller.subject()).map(outcomes -> Result.ok(BulkResult.of(request.achievementId(), outcomes, views)))));
+                        request.validUntil(), caller.subject(), authorization(exchange)).map(outcomes -> Result.ok(BulkResult.of(request.achievementId(), outcomes, views)))));
     }
 
     @PostMapping("/api/v1/badges/admin/badges/{id}/renew")
@@ -111,6 +113,11 @@ class BadgeAdminController {
     /** The security rules already demand the admin role; this is the second lock on the same door. */
     private static Mono<Caller> admin() {
         return Callers.admin("Only platform admins manage badges.");
+    }
+
+    /** The admin's token, which the directory check forwards (directory shows admins companies of every status). */
+    private static String authorization(ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     }
 
     /** The company as the credential will name it (names trimmed). */

@@ -96,9 +96,7 @@ class BadgePageController {
 
     private BadgePageView.Badge badge(BadgeVerification.Result r, Lang lang) {
         boolean valid = r.status() == VerificationStatus.VALID;
-        List<BadgePageView.CheckRow> checks = r.checks().stream().map(c -> new BadgePageView.CheckRow(c.check(), c.outcome().name(),
-                c.outcome() == Check.Outcome.PASSED ? "ok" : c.outcome() == Check.Outcome.FAILED ? "bad" : "skip",
-                c.outcome() == Check.Outcome.PASSED ? "✔" : c.outcome() == Check.Outcome.FAILED ? "✖" : "–", c.detail())).toList();
+        List<BadgePageView.CheckRow> checks = r.checks().stream().map(c -> checkRow(c, r, lang)).toList();
         List<BadgePageView.DateRow> dates = List.of(
                 date("issuedAt", r.issuedAt(), texts.date(r.issuedAt(), lang)),
                 date("validFrom", r.validFrom(), texts.date(r.validFrom(), lang)),
@@ -108,8 +106,26 @@ class BadgePageController {
         return new BadgePageView.Badge(r.status().name(), valid, texts.get("status." + r.status().name(), lang),
                 text(r.achievement().name(), lang), holderName(r, lang), r.holder().companyId(), r.holder().brNumber(), r.holder().uscc(),
                 text(r.achievement().description(), lang), r.achievement().criteria() == null ? null : text(r.achievement().criteria(), lang),
-                r.issuer().name(), "/widget/badges/" + r.badgeId() + ".svg?lang=" + lang.tag(), dates, checks,
+                texts.get("issuerName", lang), "/widget/badges/" + r.badgeId() + ".svg?lang=" + lang.tag(), dates, checks,
                 "/api/v1/badges/credentials/" + r.badgeId(), "/api/v1/badges/verify/" + r.badgeId());
+    }
+
+    /** One check in the page's language: its detail from the bundles, with the dates it names in Hong Kong time. */
+    private BadgePageView.CheckRow checkRow(Check c, BadgeVerification.Result r, Lang lang) {
+        Object[] args = switch (c.check()) {
+            case "RECORD" -> new Object[] {texts.time(r.issuedAt(), lang)};
+            case "VALIDITY_PERIOD" -> c.failed() ? new Object[] {texts.time(r.validUntil(), lang)}
+                    : new Object[] {texts.time(r.validFrom(), lang), texts.time(r.validUntil(), lang)};
+            case "REVOCATION" -> new Object[] {texts.time(r.revokedAt(), lang)};
+            case "SUSPENSION" -> new Object[] {texts.time(r.suspendedAt(), lang)};
+            default -> new Object[0];
+        };
+        String detail = texts.format("detail." + c.check() + "." + c.outcome().name(), lang, args);
+        return new BadgePageView.CheckRow(c.check(), c.outcome().name(),
+                c.outcome() == Check.Outcome.PASSED ? "ok" : c.outcome() == Check.Outcome.FAILED ? "bad" : "skip",
+                c.outcome() == Check.Outcome.PASSED ? "✔" : c.outcome() == Check.Outcome.FAILED ? "✖" : "–",
+                // a check the bundles do not describe keeps the verifier's own (English) words, marked as such
+                detail != null ? detail : c.detail(), detail != null ? lang.tag() : "en");
     }
 
     private static BadgePageView.DateRow date(String label, Instant instant, String shown) {

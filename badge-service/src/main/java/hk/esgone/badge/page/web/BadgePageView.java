@@ -25,7 +25,7 @@ record BadgePageView(String lang, String ogLocale, String ogLocaleAlternate, Str
     record DateRow(String label, String datetime, String shown) {
     }
 
-    /** One check: its name, outcome (both bundle keys), how it is drawn, and the detail in English. */
-    record CheckRow(String check, String outcome, String css, String icon, String detail) {
+    /** One check: its name, outcome (both bundle keys), how it is drawn, and the detail in the language {@code detailLang}. */
+    record CheckRow(String check, String outcome, String css, String icon, String detail, String detailLang) {
     }
 }

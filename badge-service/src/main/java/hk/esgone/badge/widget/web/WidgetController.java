@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The embeddable widget: {@code badge.js} (one script tag, renders in a Shadow DOM and polls the badge's status),
  * the status JSON it polls, an SVG image and an iframe page for sites that allow no scripts. All public, CORS open
  * without credentials (see SecurityConfig), with ETags so an unchanged status costs a 304, and a
- * {@code Cache-Control: max-age} no longer than the poll interval (at most 60 s).
+ * {@code Cache-Control} ({@code max-age} and {@code s-maxage}) short enough that the poll interval plus any cache
+ * stays within the minute a revocation may take to reach an open page (see {@link BadgeProperties.Widget#cacheFor()}).
  */
 @RestController
 class WidgetController {
@@ -44,6 +45,10 @@ class WidgetController {
     private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    /* The image's texts start at x=84 of 320 and may use 226 px: in ems of their font sizes (14, 12 and 11 px). */
+    private static final double NAME_EMS = 226 / 14.0;
+    private static final double HOLDER_EMS = 226 / 12.0;
+    private static final double LINE_EMS = 226 / 11.0;
 
     private final BadgeVerification verification;
     private final WidgetSettingsService settings;
@@ -162,9 +167,8 @@ class WidgetController {
     }
 
     private CacheControl freshness() {
-        Duration poll = properties.widget().pollInterval();
-        Duration maxAge = poll.compareTo(BadgeProperties.STATUS_FRESHNESS) < 0 ? poll : BadgeProperties.STATUS_FRESHNESS;
-        return CacheControl.maxAge(maxAge).cachePublic();
+        Duration cacheFor = properties.widget().cacheFor();
+        return CacheControl.maxAge(cacheFor).sMaxAge(cacheFor).cachePublic();
     }
 
     /** What the iframe template shows; {@code svg} is the rendered image template. */
@@ -190,9 +194,9 @@ class WidgetController {
     private String svg(View v, Lang lang) {
         BadgeVerification.Result r = v.result();
         boolean valid = r.valid() && v.allowed();
-        String name = r.achievement() == null ? texts.get("status.UNKNOWN", lang) : Shorten.shorten(r.achievement().name().in(lang), 30);
+        String name = r.achievement() == null ? texts.get("status.UNKNOWN", lang) : Shorten.toWidth(r.achievement().name().in(lang), NAME_EMS);
         String holder = r.holder() == null ? ""
-                : Shorten.shorten(r.holder().name() == null ? r.holder().companyId() : r.holder().name().in(lang), 36);
+                : Shorten.toWidth(r.holder().name() == null ? r.holder().companyId() : r.holder().name().in(lang), HOLDER_EMS);
         String line;
         if (!v.allowed()) {
             line = texts.get("notAllowed", lang);
@@ -202,7 +206,7 @@ class WidgetController {
             line = "✖ " + texts.get("widget.notValid", lang) + " — " + texts.get("status." + r.status().name(), lang);
         }
         SvgView svg = new SvgView(label(v, lang), v.allowed() ? r.status().name() : "NOT_ALLOWED", valid, valid ? "#0b6b2f" : "#6e7781",
-                valid ? "#0b6b2f" : "#a4161a", name, holder, Shorten.shorten(line, 42));
+                valid ? "#0b6b2f" : "#a4161a", name, holder, Shorten.toWidth(line, LINE_EMS));
         return templates.process("widget/badge.svg", new Context(lang.locale(), Map.of("svg", svg)));
     }
 }

@@ -189,9 +189,131 @@ class WidgetBrowserIntegrationTests extends BadgeServiceIntegrationTest {
         screenshot("page-zh-revoked.png");
     }
 
+    /** A 120-character name in English and in Chinese, for the achievement and for the company. */
+    private static final String LONG_EN = "Certified Low-Carbon Precision Metals Fabrication and Surface Finishing Excellence "
+            + "Award to Kwun Tong Industry Suppliers";
+    private static final String LONG_ZH = "觀塘區低碳精密金屬製造及表面處理卓越獎".repeat(7).substring(0, 120);
+
+    /** What a page or frame measures: its scroll size against its viewport, and words drawn over two lines. */
+    private static final String LAYOUT = """
+            var d = document.documentElement, broken = [], overflowing = [], narrowest = 100000;
+            document.querySelectorAll('dd, .detail, h1, .holder, .banner').forEach(function (el) {
+              if (el.scrollWidth > el.clientWidth + 1) { overflowing.push(el.textContent.slice(0, 40)); }
+              if (el.tagName === 'DD') { narrowest = Math.min(narrowest, el.clientWidth); }
+              var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n;
+              while ((n = walker.nextNode())) {
+                var re = /[!-~]+/g, m;
+                while ((m = re.exec(n.data))) {
+                  m[0].split('-').reduce(function (at, part) {
+                    if (part.length > 1) {
+                      var r = document.createRange(); r.setStart(n, m.index + at); r.setEnd(n, m.index + at + part.length);
+                      var tops = {};
+                      Array.prototype.forEach.call(r.getClientRects(), function (x) { if (x.width > 0) { tops[Math.round(x.top)] = 1; } });
+                      if (Object.keys(tops).length > 1) { broken.push(part); }
+                    }
+                    return at + part.length + 1;
+                  }, 0);
+                }
+              }
+            });
+            return JSON.stringify({scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, scrollHeight: d.scrollHeight,
+              clientHeight: d.clientHeight, broken: broken, overflowing: overflowing, narrowestValue: narrowest});
+            """;
+
+    private static final String FRAME_LAYOUT = """
+            var d = document.documentElement, right = 0;
+            document.querySelectorAll('svg text').forEach(function (t) { var b = t.getBBox(); right = Math.max(right, b.x + b.width); });
+            return JSON.stringify({scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, scrollHeight: d.scrollHeight,
+              clientHeight: d.clientHeight, textRight: right, name: document.querySelector('svg g text').textContent});
+            """;
+
+    @Test
+    void longNamesFitEveryVariantAndTheVerificationPageFitsAPhoneInBothLanguages() throws Exception {
+        assertThat(LONG_EN).hasSize(120);
+        assertThat(LONG_ZH).hasSize(120);
+        String achievement = createAchievement("browser-long", "E_BADGE", LONG_EN, LONG_ZH);
+        String company = company("browser-long");
+        DIRECTORY.published(company, "76543210");
+        String id = JSON.readTree(web.post().uri("/api/v1/badges/admin/badges").headers(h -> h.setBearerAuth(admin()))
+                .header("Idempotency-Key", "long-" + company).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("achievementId", achievement, "company", Map.of("id", company, "brNumber", "76543210",
+                        "name", Map.of("en", LONG_EN, "zhHant", LONG_ZH))))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody()).path("id").asString();
+        String widgetOrigin = "http://localhost:" + port;
+        embeddingPage = """
+                <!doctype html>
+                <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>Long names</title><style>body{margin:8px;font-family:serif}</style></head>
+                <body><h1>Acme</h1>
+                <p><script src="%1$s/widget/badge.js" data-badge-id="%2$s" data-lang="en"></script></p>
+                <p><script src="%1$s/widget/badge.js" data-badge-id="%2$s" data-lang="zh-Hant"></script></p>
+                <iframe src="%1$s/widget/badges/%2$s/frame?lang=en" width="324" height="100" title="ESG One badge"></iframe>
+                <iframe src="%1$s/widget/badges/%2$s/frame?lang=zh-Hant" width="324" height="100" title="ESG One 徽章"></iframe>
+                </body></html>
+                """.formatted(widgetOrigin, id);
+        String siteUrl = "http://127.0.0.1:" + otherSite.getAddress().getPort() + "/";
+        java.nio.file.Path shots = SCREENSHOTS;
+        for (int width : new int[] {1280, 360}) {
+            windowSize(width, 900);
+            navigate(siteUrl);
+            waitFor(() -> "2".equals(tryScript("return String(document.querySelectorAll('esg-one-badge[data-status=VALID]').length)")),
+                    Duration.ofSeconds(20), "the two script widgets never showed the badge as valid");
+            for (int frame = 0; frame < 2; frame++) {
+                int index = frame;
+                waitFor(() -> "true".equals(inFrame(index, "return document.querySelector('a').getAttribute('data-valid')")),
+                        Duration.ofSeconds(10), "iframe " + index + " did not render");
+                JsonNode layout = JSON.readTree(inFrame(index, FRAME_LAYOUT));
+                assertThat(layout.path("scrollWidth").asInt()).as("iframe %s at 324 x 100 scrolls sideways: %s", index, layout)
+                        .isLessThanOrEqualTo(layout.path("clientWidth").asInt());
+                assertThat(layout.path("scrollHeight").asInt()).as("iframe %s at 324 x 100 scrolls down: %s", index, layout)
+                        .isLessThanOrEqualTo(layout.path("clientHeight").asInt());
+                assertThat(layout.path("textRight").asDouble()).as("the image's texts stay inside its 320 px card: %s", layout)
+                        .isLessThanOrEqualTo(314);
+                assertThat(layout.path("name").asString()).endsWith("…");
+            }
+            for (String lang : List.of("en", "zh-Hant")) {
+                String card = "document.querySelectorAll('esg-one-badge')[" + (lang.equals("en") ? 0 : 1) + "].shadowRoot.querySelector('a')";
+                assertThat(script("var a = " + card + "; return String(a.getBoundingClientRect().width <= 324 && a.scrollWidth <= a.clientWidth)"))
+                        .as("the %s script widget keeps its width", lang).isEqualTo("true");
+                assertThat(script("return getComputedStyle(" + card + ".querySelector('.name')).textOverflow")).isEqualTo("ellipsis");
+                assertThat(script("var n = " + card + ".querySelector('.name'); return String(n.scrollWidth > n.clientWidth)"))
+                        .as("the long %s name is cut with an ellipsis, not spilled", lang).isEqualTo("true");
+            }
+            assertThat(script("return String(document.documentElement.scrollWidth <= document.documentElement.clientWidth)")).isEqualTo("true");
+            screenshot("widget-long-" + width + ".png");
+
+            for (String lang : List.of("en", "zh-Hant")) {
+                navigate(widgetOrigin + "/badges/" + id + "?lang=" + lang);
+                JsonNode page = JSON.readTree(script(LAYOUT));
+                assertThat(page.path("scrollWidth").asInt()).as("%s page at %s px scrolls sideways: %s", lang, width, page)
+                        .isLessThanOrEqualTo(page.path("clientWidth").asInt());
+                assertThat(page.path("broken")).as("%s page at %s px breaks words: %s", lang, width, page).isEmpty();
+                assertThat(page.path("overflowing")).as("%s page at %s px: values wider than their box: %s", lang, width, page).isEmpty();
+                assertThat(page.path("narrowestValue").asInt()).as("%s page at %s px: a value column too narrow: %s", lang, width, page)
+                        .isGreaterThanOrEqualTo(Math.min(width, 480) / 2);
+                assertThat(page.path("scrollHeight").asInt()).as("%s page at %s px is too tall: %s", lang, width, page)
+                        .isLessThan(4000);
+                System.out.println("[layout] badge page " + lang + " at " + width + " px: " + page);
+                // the whole page in one picture: a window as tall as the page
+                windowSize(width, page.path("scrollHeight").asInt() + 150);
+                screenshot("page-long-" + lang + "-" + width + ".png");
+                windowSize(width, 900);
+            }
+        }
+        windowSize(1024, 720);
+    }
+
+    private static void windowSize(int width, int height) throws Exception {
+        send("POST", driverUrl + "/session/" + session + "/window/rect", Map.of("width", width, "height", height));
+    }
+
     private static String inFrame(String js) {
+        return inFrame(0, js);
+    }
+
+    private static String inFrame(int index, String js) {
         try {
-            send("POST", driverUrl + "/session/" + session + "/frame", Map.of("id", 0));
+            send("POST", driverUrl + "/session/" + session + "/frame", Map.of("id", index));
             try {
                 return script(js);
             } finally {
