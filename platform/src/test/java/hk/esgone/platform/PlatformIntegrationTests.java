@@ -44,7 +44,8 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = PlatformIntegrationTests.TestApp.class,
         // the applications' own level pattern, which shows the correlation id
-        properties = {"esg.web.max-request-size=2KB", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
+        // no least time between key fetches here, so the rotation test needs no waiting (JwksCacheTests tests the interval)
+        properties = {"esg.web.max-request-size=2KB", "esg.security.jwks-refetch-interval=0s", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
 class PlatformIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
