@@ -30,6 +30,7 @@ import hk.esgone.platform.problem.ProblemErrorHandler;
 import hk.esgone.platform.problem.ProblemResponses;
 import hk.esgone.platform.security.EsgSecurity;
 import hk.esgone.platform.security.EsgSecurityProperties;
+import hk.esgone.platform.text.TextJacksonModule;
 import hk.esgone.platform.web.AccessLog;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.PlatformWebProperties;
@@ -69,6 +70,16 @@ public class PlatformAutoConfiguration {
     @Order(-2)
     ProblemErrorHandler problemErrorHandler() {
         return new ProblemErrorHandler();
+    }
+
+    /**
+     * Every string read from a JSON body normalised to NFC, and one with a lone surrogate refused as a 400
+     * naming the field (Boot registers every JacksonModule bean with the application's JSON mapper).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "esg.text.normalize-json", havingValue = "true", matchIfMissing = true)
+    TextJacksonModule textJacksonModule() {
+        return new TextJacksonModule();
     }
 
     @Bean

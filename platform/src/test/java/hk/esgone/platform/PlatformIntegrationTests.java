@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.text.FreeText;
+import hk.esgone.platform.text.PlainText;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.web.TestWebClients;
@@ -156,6 +158,39 @@ class PlatformIntegrationTests {
     }
 
     @Test
+    void textIsNormalisedAndDeceptiveOrBrokenCharactersAreRefusedNamingTheField() {
+        // "Cafe" + combining acute accent comes back as the single code point U+00E9; line breaks stay in a description
+        postLabel("{\"name\": \"Cafe\\u0301 Verde\", \"description\": \"line one\\nline two\\tend\"}")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("Caf\u00e9 Verde")
+                .jsonPath("$.description").isEqualTo("line one\nline two\tend");
+        // a right-to-left override would make the name display as something else
+        postLabel("{\"name\": \"Green \\u202Egnp.exe\"}")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "validation")
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("U+202E"));
+        // a lone surrogate is refused in any string, annotated or not, before it could be stored as U+FFFD
+        postLabel("{\"name\": \"ok\", \"description\": \"broken \\ud800 text\"}")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "validation")
+                .jsonPath("$.errors[0].field").isEqualTo("description")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("U+D800"));
+        postLabel("{\"name\": \"two\\nlines\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    private WebTestClient.ResponseSpec postLabel(String json) {
+        return web.post().uri("/labels").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWhetherTheirLengthIsDeclaredOrNot() {
         String big = "{\"name\": \"" + "x".repeat(5000) + "\", \"count\": 1}";
         post(big).expectStatus().isEqualTo(413)
@@ -237,6 +272,10 @@ class PlatformIntegrationTests {
     record ThingRequest(@NotBlank String name, @Max(100) int count, @Size(max = 10000) String note) {
     }
 
+    /** How a service applies the text rules: one annotation per field. */
+    record LabelRequest(@NotBlank @PlainText String name, @FreeText String description) {
+    }
+
     @RestController
     static class ThingController {
 
@@ -262,6 +301,11 @@ class PlatformIntegrationTests {
 
         @PostMapping("/things")
         Mono<ThingRequest> create(@Valid @RequestBody ThingRequest request) {
+            return Mono.just(request);
+        }
+
+        @PostMapping("/labels")
+        Mono<LabelRequest> label(@Valid @RequestBody LabelRequest request) {
             return Mono.just(request);
         }
     }
