@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,11 +34,13 @@ import hk.esgone.platform.security.EsgSecurityProperties;
 import hk.esgone.platform.text.TextJacksonModule;
 import hk.esgone.platform.web.AccessLog;
 import hk.esgone.platform.web.CorrelationId;
+import hk.esgone.platform.web.DecodingProblems;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Hooks;
+import reactor.netty.http.server.HttpServer;
 
 /** Cross-cutting defaults every ESG One application gets by depending on {@code platform}. */
 // after the reactive Mongo auto-configuration (named, since Mongo is optional), so that @ConditionalOnBean sees its template
@@ -115,6 +118,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("esg.security.issuer")
     ReactiveJwtDecoder esgJwtDecoder(EsgSecurityProperties properties) {
         return EsgSecurity.jwtDecoder(properties);
+    }
+
+    /** Problem bodies for requests Netty or Spring refuse before any filter runs (see {@link DecodingProblems}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({NettyServerCustomizer.class, HttpServer.class})
+    static class NettyConfiguration {
+
+        @Bean
+        NettyServerCustomizer decodingProblems() {
+            return DecodingProblems::install;
+        }
     }
 
     /**

@@ -32,6 +32,7 @@ import hk.esgone.platform.text.FreeText;
 import hk.esgone.platform.text.PlainText;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.RawHttp;
 import hk.esgone.testsupport.web.TestWebClients;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -188,6 +189,26 @@ class PlatformIntegrationTests {
     private WebTestClient.ResponseSpec postLabel(String json) {
         return web.post().uri("/labels").headers(h -> h.setBearerAuth(smeToken()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    @Test
+    void requestsRefusedBeforeAnyControllerStillGetAProblemBody() {
+        assertRawProblem(RawHttp.send(port, "GET /things/me?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost"),
+                414, "uri-too-long");
+        assertRawProblem(RawHttp.send(port, "GET /things/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000)),
+                431, "header-fields-too-large");
+        assertRawProblem(RawHttp.send(port, "GET /things/me?q=%ZZ HTTP/1.1\r\nHost: localhost"), 400, "malformed-uri");
+        assertRawProblem(RawHttp.send(port, "GET /things/%E0%A4%A HTTP/1.1\r\nHost: localhost"), 400, "malformed-uri");
+        assertRawProblem(RawHttp.send(port, "GET /things/me HTTP/1.1\r\nHost: localhost\r\nBad Header: x"), 400, "malformed-request");
+        // a request that is fine still reaches the application (here: no token, so 401)
+        assertThat(RawHttp.send(port, "GET /things/me?q=%41 HTTP/1.1\r\nHost: localhost").status()).isEqualTo(401);
+    }
+
+    static void assertRawProblem(RawHttp.Response response, int status, String kind) {
+        assertThat(response.status()).as(kind).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"" + ApiProblem.TYPE_BASE + kind + "\"")
+                .contains("\"status\":" + status).contains("\"title\":").contains("\"detail\":");
     }
 
     @Test
