@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
         "esg.gateway.cors.allowed-origins=" + AbstractGatewayTests.OWN_ORIGIN,
         // these tests send many requests from one address; GatewayRateLimitTests covers the limits (and overrides these)
         "esg.gateway.rate-limit.anonymous.burst=1000000",
-        "esg.gateway.rate-limit.authenticated.burst=1000000"})
+        "esg.gateway.rate-limit.authenticated.burst=1000000",
+        // keys may be fetched again at once after a rotation (platform's JwksCacheTests and system-tests test the interval)
+        "esg.security.jwks-refetch-interval=0s"})
 abstract class AbstractGatewayTests {
 
     static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();

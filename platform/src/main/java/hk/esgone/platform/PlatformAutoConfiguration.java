@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,13 +31,16 @@ import hk.esgone.platform.problem.ProblemErrorHandler;
 import hk.esgone.platform.problem.ProblemResponses;
 import hk.esgone.platform.security.EsgSecurity;
 import hk.esgone.platform.security.EsgSecurityProperties;
+import hk.esgone.platform.text.TextJacksonModule;
 import hk.esgone.platform.web.AccessLog;
 import hk.esgone.platform.web.CorrelationId;
+import hk.esgone.platform.web.DecodingProblems;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Hooks;
+import reactor.netty.http.server.HttpServer;
 
 /** Cross-cutting defaults every ESG One application gets by depending on {@code platform}. */
 // after the reactive Mongo auto-configuration (named, since Mongo is optional), so that @ConditionalOnBean sees its template
@@ -69,6 +73,16 @@ public class PlatformAutoConfiguration {
     @Order(-2)
     ProblemErrorHandler problemErrorHandler() {
         return new ProblemErrorHandler();
+    }
+
+    /**
+     * Every string read from a JSON body normalised to NFC, and one with a lone surrogate refused as a 400
+     * naming the field (Boot registers every JacksonModule bean with the application's JSON mapper).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "esg.text.normalize-json", havingValue = "true", matchIfMissing = true)
+    TextJacksonModule textJacksonModule() {
+        return new TextJacksonModule();
     }
 
     @Bean
@@ -104,6 +118,17 @@ public class PlatformAutoConfiguration {
     @ConditionalOnProperty("esg.security.issuer")
     ReactiveJwtDecoder esgJwtDecoder(EsgSecurityProperties properties) {
         return EsgSecurity.jwtDecoder(properties);
+    }
+
+    /** Problem bodies for requests Netty or Spring refuse before any filter runs (see {@link DecodingProblems}). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({NettyServerCustomizer.class, HttpServer.class})
+    static class NettyConfiguration {
+
+        @Bean
+        NettyServerCustomizer decodingProblems() {
+            return DecodingProblems::install;
+        }
     }
 
     /**

@@ -28,8 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
+import hk.esgone.platform.text.FreeText;
+import hk.esgone.platform.text.PlainText;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
+import hk.esgone.testsupport.web.RawHttp;
 import hk.esgone.testsupport.web.TestWebClients;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,7 +47,8 @@ import reactor.core.publisher.Mono;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = PlatformIntegrationTests.TestApp.class,
         // the applications' own level pattern, which shows the correlation id
-        properties = {"esg.web.max-request-size=2KB", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
+        // no least time between key fetches here, so the rotation test needs no waiting (JwksCacheTests tests the interval)
+        properties = {"esg.web.max-request-size=2KB", "esg.security.jwks-refetch-interval=0s", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
 class PlatformIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
@@ -155,6 +159,59 @@ class PlatformIntegrationTests {
     }
 
     @Test
+    void textIsNormalisedAndDeceptiveOrBrokenCharactersAreRefusedNamingTheField() {
+        // "Cafe" + combining acute accent comes back as the single code point U+00E9; line breaks stay in a description
+        postLabel("{\"name\": \"Cafe\\u0301 Verde\", \"description\": \"line one\\nline two\\tend\"}")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.name").isEqualTo("Caf\u00e9 Verde")
+                .jsonPath("$.description").isEqualTo("line one\nline two\tend");
+        // a right-to-left override would make the name display as something else
+        postLabel("{\"name\": \"Green \\u202Egnp.exe\"}")
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "validation")
+                .jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("U+202E"));
+        // a lone surrogate is refused in any string, annotated or not, before it could be stored as U+FFFD
+        postLabel("{\"name\": \"ok\", \"description\": \"broken \\ud800 text\"}")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "validation")
+                .jsonPath("$.errors[0].field").isEqualTo("description")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains("U+D800"));
+        postLabel("{\"name\": \"two\\nlines\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    private WebTestClient.ResponseSpec postLabel(String json) {
+        return web.post().uri("/labels").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    @Test
+    void requestsRefusedBeforeAnyControllerStillGetAProblemBody() {
+        assertRawProblem(RawHttp.send(port, "GET /things/me?q=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost"),
+                414, "uri-too-long");
+        assertRawProblem(RawHttp.send(port, "GET /things/me HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(20_000)),
+                431, "header-fields-too-large");
+        assertRawProblem(RawHttp.send(port, "GET /things/me?q=%ZZ HTTP/1.1\r\nHost: localhost"), 400, "malformed-uri");
+        assertRawProblem(RawHttp.send(port, "GET /things/%E0%A4%A HTTP/1.1\r\nHost: localhost"), 400, "malformed-uri");
+        assertRawProblem(RawHttp.send(port, "GET /things/me HTTP/1.1\r\nHost: localhost\r\nBad Header: x"), 400, "malformed-request");
+        // a request that is fine still reaches the application (here: no token, so 401)
+        assertThat(RawHttp.send(port, "GET /things/me?q=%41 HTTP/1.1\r\nHost: localhost").status()).isEqualTo(401);
+    }
+
+    static void assertRawProblem(RawHttp.Response response, int status, String kind) {
+        assertThat(response.status()).as(kind).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"" + ApiProblem.TYPE_BASE + kind + "\"")
+                .contains("\"status\":" + status).contains("\"title\":").contains("\"detail\":");
+    }
+
+    @Test
     void oversizedBodiesAreRefusedWhetherTheirLengthIsDeclaredOrNot() {
         String big = "{\"name\": \"" + "x".repeat(5000) + "\", \"count\": 1}";
         post(big).expectStatus().isEqualTo(413)
@@ -236,6 +293,10 @@ class PlatformIntegrationTests {
     record ThingRequest(@NotBlank String name, @Max(100) int count, @Size(max = 10000) String note) {
     }
 
+    /** How a service applies the text rules: one annotation per field. */
+    record LabelRequest(@NotBlank @PlainText String name, @FreeText String description) {
+    }
+
     @RestController
     static class ThingController {
 
@@ -261,6 +322,11 @@ class PlatformIntegrationTests {
 
         @PostMapping("/things")
         Mono<ThingRequest> create(@Valid @RequestBody ThingRequest request) {
+            return Mono.just(request);
+        }
+
+        @PostMapping("/labels")
+        Mono<LabelRequest> label(@Valid @RequestBody LabelRequest request) {
             return Mono.just(request);
         }
     }

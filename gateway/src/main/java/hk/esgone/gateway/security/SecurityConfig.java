@@ -13,7 +13,7 @@ import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
 
 /**
- * Edge authorization: the gateway's own health, API documents and start page, and the services' anonymous
+ * Edge authorization: the gateway's own health, API documents, start page, robots.txt and favicon, and the services' anonymous
  * requests ({@link DownstreamServices}) are open; admin APIs need the admin role; everything else a token.
  * Every token is validated here (signature from Keycloak's JWKS, issuer, audience, expiry); a token that fails is refused with 401 even on a public route, never treated as anonymous.
  * The services check the same token and their finer rules again (defence in depth).
@@ -28,6 +28,9 @@ class SecurityConfig {
     /** The gateway's own start page. */
     static final String LANDING_PAGE = "/";
 
+    /** What browsers and crawlers ask every site for (site.web.SiteFilesController). */
+    static final String[] SITE_FILES = {"/robots.txt", "/favicon.ico"};
+
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
                                            DownstreamServices services) {
@@ -37,7 +40,8 @@ class SecurityConfig {
                 .authorizeExchange(auth -> {
                     auth.pathMatchers("/api/v1/*/admin/**").hasRole(Caller.ROLE_ADMIN)
                             .pathMatchers("/actuator/health/**", "/actuator/info", API_DOCS).permitAll()
-                            .pathMatchers(HttpMethod.GET, LANDING_PAGE).permitAll();
+                            .pathMatchers(HttpMethod.GET, LANDING_PAGE).permitAll()
+                            .pathMatchers(HttpMethod.GET, SITE_FILES).permitAll();
                     services.anonymousPatternsByMethod().forEach((method, patterns) ->
                             auth.pathMatchers(method, patterns.toArray(String[]::new)).permitAll());
                     auth.anyExchange().authenticated();

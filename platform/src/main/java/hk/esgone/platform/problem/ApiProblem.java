@@ -61,6 +61,12 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
     }
 
+    /** A 400 {@code validation} problem whose {@code errors} name one field, as bean validation's do. */
+    public static ApiProblem invalidField(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "One or more fields are invalid.",
+                Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
+    }
+
     public static ApiProblem conflict(String kind, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, kind, "Conflict", detail);
     }

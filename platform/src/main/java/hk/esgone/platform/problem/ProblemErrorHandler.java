@@ -24,6 +24,7 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
+import hk.esgone.platform.text.TextJacksonModule.InvalidTextException;
 import hk.esgone.platform.web.RequestMdc;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -84,6 +85,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             bind.getGlobalErrors().forEach(error -> errors.add(Map.of("message", String.valueOf(error.getDefaultMessage()))));
             problem.setProperty("errors", errors);
             return problem;
+        }
+        InvalidTextException invalidText = cause(ex, InvalidTextException.class);
+        if (invalidText != null) {
+            String field = jsonPath(ex);
+            return ApiProblem.invalidField(field == null ? "body" : field, invalidText.reason()).getBody();
         }
         if (ex instanceof ServerWebInputException input && (hasCause(ex, DecodingException.class) || hasCause(ex, JacksonException.class))) {
             String field = jsonPath(ex);
@@ -153,11 +159,15 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {
+        return cause(ex, type) != null;
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 }

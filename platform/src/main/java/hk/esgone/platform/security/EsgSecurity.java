@@ -1,7 +1,9 @@
 package hk.esgone.platform.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +16,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -24,6 +25,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSecurityContextJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.problem.ProblemResponses;
@@ -37,6 +42,9 @@ import reactor.netty.http.client.HttpClient;
  * problem details. Each application adds its own authorization rules on top.
  */
 public final class EsgSecurity {
+
+    /** The signature algorithms Keycloak's realm keys use here; any other (none, HS256, …) is refused. */
+    private static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
 
     private EsgSecurity() {
     }
@@ -58,20 +66,29 @@ public final class EsgSecurity {
 
     /**
      * A decoder that fetches keys lazily from the JWKS endpoint (and again when a token names an
-     * unknown {@code kid}), accepts only RS256/ES256 signatures, and checks issuer, audience and time.
+     * unknown {@code kid}, at most once per {@link EsgSecurityProperties#jwksRefetchInterval()}: see
+     * {@link JwksCache}), accepts only RS256/ES256 signatures, and checks issuer, audience and time.
      */
     public static ReactiveJwtDecoder jwtDecoder(EsgSecurityProperties properties) {
+        return jwtDecoder(properties, Clock.systemUTC());
+    }
+
+    /** As {@link #jwtDecoder(EsgSecurityProperties)}, timing the key refetch interval with {@code clock}. */
+    public static ReactiveJwtDecoder jwtDecoder(EsgSecurityProperties properties, Clock clock) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
                 .responseTimeout(Duration.ofSeconds(5));
         WebClient webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.effectiveJwkSetUri().toString())
-                .jwsAlgorithms(algs -> {
-                    algs.add(SignatureAlgorithm.RS256);
-                    algs.add(SignatureAlgorithm.ES256);
-                })
-                .webClient(webClient)
+        String jwkSetUri = properties.effectiveJwkSetUri().toString();
+        JwksCache keys = new JwksCache(
+                () -> webClient.get().uri(jwkSetUri).retrieve().bodyToMono(String.class)
+                        .onErrorMap(ex -> !(ex instanceof IllegalStateException),
+                                ex -> new IllegalStateException("The signing keys could not be fetched", ex)),
+                ACCEPTED_ALGORITHMS, properties.jwksRefetchInterval(), properties.jwksLifetime(), clock);
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
+                // the builder takes one algorithm; the processor's key selector takes the set
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        new JWSVerificationKeySelector<>(ACCEPTED_ALGORITHMS, new JWKSecurityContextJWKSet())))
                 .build();
         decoder.setJwtValidator(validator(properties));
         // Nimbus reports an unreachable key endpoint as a bare IllegalStateException, which would end as a

@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotNull;
  * @param jwkSetUri  where the signing keys are published; defaults to Keycloak's certs endpoint of the issuer
  * @param audience   expected entry of {@code aud}
  * @param clockSkew  tolerance for {@code exp}/{@code nbf}
+ * @param jwksRefetchInterval  the least time between two fetches of the signing keys (a token naming an
+ *                   unknown {@code kid} causes at most one fetch per interval; a rotated key is accepted within it)
+ * @param jwksLifetime how long fetched keys are used before they are fetched again
  */
 @Validated
 @ConfigurationProperties("esg.security")
@@ -23,7 +26,9 @@ public record EsgSecurityProperties(
         @NotNull URI issuer,
         URI jwkSetUri,
         @NotBlank String audience,
-        Duration clockSkew) {
+        Duration clockSkew,
+        Duration jwksRefetchInterval,
+        Duration jwksLifetime) {
 
     public EsgSecurityProperties {
         if (audience == null) {
@@ -31,6 +36,12 @@ public record EsgSecurityProperties(
         }
         if (clockSkew == null) {
             clockSkew = Duration.ofSeconds(30);
+        }
+        if (jwksRefetchInterval == null) {
+            jwksRefetchInterval = Duration.ofSeconds(15);
+        }
+        if (jwksLifetime == null) {
+            jwksLifetime = Duration.ofMinutes(5);
         }
     }
 

@@ -181,6 +181,18 @@ public final class TestTokenIssuer implements AutoCloseable {
         return header + "." + payload + ".";
     }
 
+    /**
+     * A token as a prober forges it: well-formed, RS256, naming {@code kid} (a key nobody published), with a
+     * signature of random bytes. Costs nothing to make, so thousands can be sent.
+     */
+    public String tokenWithUnknownKid(String kid) {
+        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}");
+        String payload = b64(token().subject("prober").roles(List.of("admin")).claims.build().toString());
+        byte[] signature = new byte[256];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(signature);
+        return header + "." + payload + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
     /** A valid token whose payload was changed after signing (e.g. roles elevated). */
     public static String tampered(String token, String newPayloadJson) {
         String[] parts = token.split("\\.");

@@ -143,6 +143,60 @@ public final class TestKeycloak {
         return token(form, DIRECTORY_SERVICE_CLIENT_ID);
     }
 
+    /**
+     * Rotates the realm's signing key as an operator would: adds a generated RS256 key with a higher priority
+     * than the realm's own (Keycloak signs new tokens with it; the old key stays published for tokens already
+     * issued). Returns the new key provider's id for {@link #removeRealmKey(String)}. Uses the master realm's
+     * bootstrap admin ({@code KEYCLOAK_ADMIN_USER}/{@code KEYCLOAK_ADMIN_PASSWORD}, admin/admin by default, as
+     * dev/test and the container start it).
+     */
+    public static String addRealmKey(String name, int priority) {
+        String admin = masterAdminToken();
+        String realmId = getJson(url() + "/admin/realms/" + REALM, admin).path("id").asString();
+        String component = """
+                {"name":"%s","providerId":"rsa-generated","providerType":"org.keycloak.keys.KeyProvider","parentId":"%s",
+                 "config":{"priority":["%d"],"enabled":["true"],"active":["true"],"algorithm":["RS256"],"keySize":["2048"]}}
+                """.formatted(name, realmId, priority);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/components"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(component))
+                .build());
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (response.statusCode() != 201 || location == null) {
+            throw new IllegalStateException("Keycloak refused the new realm key: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    /** Removes a key provider added by {@link #addRealmKey(String, int)}; the realm signs with its own key again. */
+    public static void removeRealmKey(String id) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/components/" + id))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + masterAdminToken())
+                .DELETE()
+                .build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not remove key provider " + id + ": HTTP " + response.statusCode());
+        }
+    }
+
+    private static String masterAdminToken() {
+        String user = System.getenv().getOrDefault("KEYCLOAK_ADMIN_USER", "admin");
+        String password = System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin");
+        String body = "grant_type=password&client_id=admin-cli&username=" + enc(user) + "&password=" + enc(password);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/realms/master/protocol/openid-connect/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak's master realm refused its admin: HTTP " + response.statusCode());
+        }
+        return parse(response.body()).path("access_token").asString();
+    }
+
     private static String token(Map<String, String> form, String who) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -210,11 +264,18 @@ public final class TestKeycloak {
 
 
     private static JsonNode getJson(String uri) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri))
+        return getJson(uri, null);
+    }
+
+    private static JsonNode getJson(String uri, String bearer) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
-                .GET()
-                .build();
+                .GET();
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + uri + " answered HTTP " + response.statusCode());
