@@ -82,11 +82,13 @@ public class Load {
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
+                            if (response.statusCode() != 200 && errors.incrementAndGet() <= 3) {
+                                System.out.println("error on " + url + ": HTTP " + response.statusCode());
                             }
                         } catch (Exception e) {
-                            errors.incrementAndGet();
+                            if (errors.incrementAndGet() <= 3) {
+                                System.out.println("error on " + url + ": " + e);
+                            }
                         }
                         if (n == latencies.length) {
                             latencies = Arrays.copyOf(latencies, n * 2);
