@@ -56,6 +56,11 @@ public class Load {
             System.out.printf("%-58s %10d %8d %10.0f %9.2f %9.2f %8.0f%%%n", r.path(), r.requests(), r.errors(), r.rps(),
                     r.percentileMillis(50), r.percentileMillis(99), 100 * r.rps() / baseline);
         }
+        List<Result> failed = results.stream().filter(r -> r.errors() > 0 || r.requests() == 0).toList();
+        if (!failed.isEmpty()) {
+            System.out.println("FAILED: errors or no answers on " + failed.stream().map(Result::path).toList());
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -77,11 +82,13 @@ public class Load {
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            if (response.statusCode() != 200) {
-                                errors.incrementAndGet();
+                            if (response.statusCode() != 200 && errors.incrementAndGet() <= 3) {
+                                System.out.println("error on " + url + ": HTTP " + response.statusCode());
                             }
                         } catch (Exception e) {
-                            errors.incrementAndGet();
+                            if (errors.incrementAndGet() <= 3) {
+                                System.out.println("error on " + url + ": " + e);
+                            }
                         }
                         if (n == latencies.length) {
                             latencies = Arrays.copyOf(latencies, n * 2);

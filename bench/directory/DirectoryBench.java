@@ -50,6 +50,9 @@ public class DirectoryBench {
         String mongo = args[2];
         String elasticsearch = args[3].replaceAll("/+$", "");
         Path out = Path.of(args[4]);
+        // smoke: the same steps with a few requests each, to show that the benchmark still works
+        boolean smoke = args.length > 5 && args[5].equals("smoke");
+        int warmup = smoke ? 20 : 200;
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
@@ -150,10 +153,10 @@ public class DirectoryBench {
                         .timeout(Duration.ofSeconds(10)).GET().build();
                 HttpRequest direct = HttpRequest.newBuilder(URI.create(esUrl)).header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(esBody)).build();
-                measure(viaService, 200, 1, Duration.ofSeconds(30));
-                measure(direct, 200, 1, Duration.ofSeconds(30));
+                measure(viaService, warmup, 1, Duration.ofSeconds(30));
+                measure(direct, warmup, 1, Duration.ofSeconds(30));
                 for (int concurrency : new int[]{1, 4}) {
-                    int requests = concurrency == 1 ? 1000 : 2000;
+                    int requests = (concurrency == 1 ? 1000 : 2000) / (smoke ? 25 : 1);
                     // alternate rounds so that background load hits both sides alike
                     List<long[]> viaRounds = new ArrayList<>();
                     List<long[]> directRounds = new ArrayList<>();
@@ -175,7 +178,7 @@ public class DirectoryBench {
                 // 4. write → searchable lag
                 JsonNode company = getJson(base + "/api/v1/directory/companies/cmp-demo-supplier", sme);
                 ObjectNode profile = profileOf(company);
-                int writes = 60;
+                int writes = smoke ? 5 : 60;
                 long[] lags = new long[writes];
                 long[] indexedLags = new long[writes];
                 long[] writeLatency = new long[writes];
@@ -238,6 +241,10 @@ public class DirectoryBench {
         Files.writeString(out, header + report);
         System.out.println();
         System.out.print(header + report);
+        if (ERRORS.get() > 0) {
+            System.out.println("FAILED: " + ERRORS.get() + " search requests failed or timed out");
+            System.exit(1);
+        }
     }
 
     static ObjectNode profileOf(JsonNode c) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import hk.esgone.offers.eligibility.CompanyFacts;
 import hk.esgone.offers.offer.store.OfferStore;
 import hk.esgone.offers.support.Keyset;
+import hk.esgone.offers.support.QueryText;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.paging.Page;
@@ -60,11 +61,9 @@ public class OfferCatalogue {
     }
 
     private static List<String> terms(String text) {
-        if (text == null || text.isBlank()) {
+        // checked before it becomes a regular expression: BSON cannot carry a NUL in one, nor a lone surrogate
+        if (QueryText.check("q", text, MAX_QUERY) == null || text.isBlank()) {
             return List.of();
-        }
-        if (text.length() > MAX_QUERY) {
-            throw ApiProblem.validation("q must be at most " + MAX_QUERY + " characters.");
         }
         List<String> terms = new ArrayList<>();
         for (String t : text.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
