@@ -1,12 +1,12 @@
 package hk.esgone.esanalysis;
 
+import java.util.List;
+
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.lucene.analysis.miscellaneous.DisableGraphAttribute;
-
-import java.util.List;
 
 /**
  * {@code cjk_bigram}: bigrams of Han, Hiragana, Katakana and Hangul runs (as typed by the standard tokenizer).

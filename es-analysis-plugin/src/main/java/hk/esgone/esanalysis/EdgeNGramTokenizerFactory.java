@@ -1,11 +1,5 @@
 package hk.esgone.esanalysis;
 
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
-import org.apache.lucene.analysis.ngram.NGramTokenizer;
-import org.elasticsearch.common.settings.Settings;
-import org.elasticsearch.index.analysis.AbstractTokenizerFactory;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -16,6 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.IntPredicate;
+
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenizer;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
+import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.index.analysis.AbstractTokenizerFactory;
 
 /**
  * {@code edge_ngram} tokenizer: {@code min_gram} (default 1), {@code max_gram} (default 2), {@code token_chars}

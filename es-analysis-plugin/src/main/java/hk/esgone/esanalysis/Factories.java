@@ -1,5 +1,7 @@
 package hk.esgone.esanalysis;
 
+import java.util.function.UnaryOperator;
+
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.TrimFilter;
 import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
@@ -7,8 +9,6 @@ import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.elasticsearch.index.analysis.NormalizingTokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
-
-import java.util.function.UnaryOperator;
 
 /** The filters without settings of their own, or with one. */
 final class Factories {

@@ -1,5 +1,9 @@
 package hk.esgone.esanalysis;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
@@ -9,10 +13,6 @@ import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
 import org.tartarus.snowball.ext.EnglishStemmer;
-
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code stemmer}: the language is read from {@code language}, else {@code name}, default {@code porter}; matched

@@ -1,5 +1,7 @@
 package hk.esgone.esanalysis;
 
+import java.io.IOException;
+
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -7,8 +9,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.elasticsearch.common.settings.Settings;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
-
-import java.io.IOException;
 
 /**
  * {@code unique}: drops a token whose text was already seen in the stream, or with {@code only_on_same_position}

@@ -10,14 +10,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -38,9 +38,9 @@ import hk.esgone.platform.web.DecodingProblems;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
-import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Hooks;
 import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Cross-cutting defaults every ESG One application gets by depending on {@code platform}. */
 // after the reactive Mongo auto-configuration (named, since Mongo is optional), so that @ConditionalOnBean sees its template

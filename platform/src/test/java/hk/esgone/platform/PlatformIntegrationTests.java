@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,10 +39,6 @@ import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.web.RawHttp;
 import hk.esgone.testsupport.web.TestWebClients;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 /**

@@ -14,10 +14,10 @@ import hk.esgone.badge.achievement.Achievement;
 import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.achievement.ScorecardLevel;
+import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.badge.issuing.Holder;
 import hk.esgone.badge.support.Bilingual;
-import hk.esgone.badge.config.BadgeProperties;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

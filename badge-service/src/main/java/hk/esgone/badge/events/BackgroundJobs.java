@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.badge.config.BadgeProperties;
+import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.platform.jobs.PeriodicJob;
 import reactor.core.Disposable;
 

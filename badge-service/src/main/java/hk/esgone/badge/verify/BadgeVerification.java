@@ -17,14 +17,14 @@ import hk.esgone.badge.achievement.Achievement;
 import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.achievement.ScorecardLevel;
+import hk.esgone.badge.config.BadgeProperties;
+import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.issuing.BadgeService;
 import hk.esgone.badge.issuing.BadgeStatus;
 import hk.esgone.badge.issuing.Holder;
 import hk.esgone.badge.issuing.IssuedBadge;
-import hk.esgone.badge.support.Bilingual;
-import hk.esgone.badge.config.BadgeProperties;
-import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.keys.SigningKeyRing;
+import hk.esgone.badge.support.Bilingual;
 import hk.esgone.platform.ids.Ids;
 import reactor.core.publisher.Mono;
 

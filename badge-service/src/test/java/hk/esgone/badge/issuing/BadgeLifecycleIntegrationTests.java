@@ -14,10 +14,10 @@ import org.springframework.http.MediaType;
 
 import hk.esgone.badge.issuing.web.BadgeRequests;
 import hk.esgone.badge.support.BadgeServiceIntegrationTest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import hk.esgone.platform.idempotency.IdempotencyStore;
 import hk.esgone.platform.idempotency.RequestFingerprint;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
 

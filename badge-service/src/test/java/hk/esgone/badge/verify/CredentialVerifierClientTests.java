@@ -43,10 +43,10 @@ import com.sun.net.httpserver.HttpServer;
 
 import hk.esgone.badge.achievement.Achievement;
 import hk.esgone.badge.achievement.AchievementKind;
-import hk.esgone.badge.support.Bilingual;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
 import hk.esgone.badge.status.Bitstring;
+import hk.esgone.badge.support.Bilingual;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

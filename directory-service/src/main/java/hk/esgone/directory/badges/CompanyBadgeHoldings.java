@@ -2,7 +2,6 @@ package hk.esgone.directory.badges;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;

@@ -14,6 +14,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+
 import hk.esgone.directory.search.SearchProperties;
 import hk.esgone.directory.search.store.IndexJson;
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
+import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.Company.Certification;
 import hk.esgone.directory.company.Company.Contact;
 import hk.esgone.directory.company.Company.Profile;
@@ -18,7 +19,6 @@ import hk.esgone.directory.company.Company.ProvisioningState;
 import hk.esgone.directory.company.Company.Registration;
 import hk.esgone.directory.company.Company.Scorecard;
 import hk.esgone.directory.company.Company.Solution;
-import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.company.CompanyStatus;
 import hk.esgone.directory.company.RegistrationNumbers;

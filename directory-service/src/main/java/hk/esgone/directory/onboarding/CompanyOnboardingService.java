@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.Company.Provisioning;
 import hk.esgone.directory.company.Company.ProvisioningState;
 import hk.esgone.directory.company.Company.Review;
 import hk.esgone.directory.company.Company.Suspension;
-import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyProblems;
 import hk.esgone.directory.company.CompanyStatus;
 import hk.esgone.directory.company.store.CompanyRepository;

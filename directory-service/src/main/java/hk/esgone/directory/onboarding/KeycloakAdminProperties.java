@@ -2,10 +2,10 @@ package hk.esgone.directory.onboarding;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import jakarta.validation.constraints.NotBlank;
 
 /**
  * How directory-service reaches Keycloak's admin API: as its own confidential client (service account

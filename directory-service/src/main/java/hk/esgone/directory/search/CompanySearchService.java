@@ -22,6 +22,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+
 import hk.esgone.directory.company.Company;
 import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.store.CompanyIndex;

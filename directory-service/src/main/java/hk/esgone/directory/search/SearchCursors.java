@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+
 import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 import tools.jackson.core.JacksonException;

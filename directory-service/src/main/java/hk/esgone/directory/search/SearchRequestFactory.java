@@ -21,6 +21,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.util.NamedValue;
+
 import hk.esgone.directory.search.SearchCriteria.Facet;
 
 /**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -27,7 +29,6 @@ import hk.esgone.directory.support.TestTokens;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.keycloak.TestKeycloak;
 import hk.esgone.testsupport.web.TestWebClients;
-import jakarta.ws.rs.core.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

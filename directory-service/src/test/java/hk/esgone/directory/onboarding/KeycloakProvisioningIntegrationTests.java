@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.ws.rs.core.Response;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,6 @@ import org.keycloak.representations.idm.UserRepresentation;
 import hk.esgone.directory.onboarding.OrganizationProvisioner.OrganizationRequest;
 import hk.esgone.directory.support.TcpProxy;
 import hk.esgone.testsupport.keycloak.TestKeycloak;
-import jakarta.ws.rs.core.Response;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

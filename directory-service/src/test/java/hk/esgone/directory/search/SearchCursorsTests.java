@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+
 import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 

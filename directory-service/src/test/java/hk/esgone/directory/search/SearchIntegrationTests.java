@@ -37,7 +37,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import hk.esgone.directory.badges.BadgeFeedConsumer;
 import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyKind;
-import hk.esgone.directory.company.CompanyStatus;
 import hk.esgone.directory.company.store.CompanyRepository;
 import hk.esgone.directory.search.store.CompanyIndexer;
 import hk.esgone.directory.search.store.SearchIndexManager;

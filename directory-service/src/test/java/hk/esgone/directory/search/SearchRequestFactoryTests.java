@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
+
 import hk.esgone.directory.search.SearchCriteria.Facet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

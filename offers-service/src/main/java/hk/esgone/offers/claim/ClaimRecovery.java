@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.claim.store.ReservationDocument;

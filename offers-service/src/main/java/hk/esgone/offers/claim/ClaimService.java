@@ -8,23 +8,22 @@ import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-
-import hk.esgone.offers.codes.CodePool;
-import hk.esgone.offers.config.OffersProperties;
-import hk.esgone.offers.eligibility.EligibilityChecker;
-import hk.esgone.platform.idempotency.Attempt;
-import hk.esgone.offers.offer.OfferDocument;
-import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.offers.offer.store.OfferPlaces;
-import hk.esgone.offers.offer.store.OfferStore;
-import hk.esgone.offers.offer.RedemptionMethod;
-import hk.esgone.platform.ids.Ids;
-import hk.esgone.offers.support.MongoErrors;
-import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.claim.store.CompanyPlaces;
 import hk.esgone.offers.claim.store.ReservationDocument;
 import hk.esgone.offers.claim.store.ReservationStore;
+import hk.esgone.offers.codes.CodePool;
+import hk.esgone.offers.config.OffersProperties;
+import hk.esgone.offers.eligibility.EligibilityChecker;
+import hk.esgone.offers.offer.OfferDocument;
+import hk.esgone.offers.offer.OfferStatus;
+import hk.esgone.offers.offer.RedemptionMethod;
+import hk.esgone.offers.offer.store.OfferPlaces;
+import hk.esgone.offers.offer.store.OfferStore;
+import hk.esgone.offers.support.MongoErrors;
+import hk.esgone.platform.idempotency.Attempt;
+import hk.esgone.platform.ids.Ids;
+import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 
 /**

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-
 import hk.esgone.offers.claim.ClaimRecovery;
 import hk.esgone.offers.claim.store.ClaimStore;
 import hk.esgone.offers.codes.CodePool;

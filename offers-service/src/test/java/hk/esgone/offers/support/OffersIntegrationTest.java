@@ -1,6 +1,5 @@
 package hk.esgone.offers.support;
 
-import hk.esgone.testsupport.time.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,10 +19,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.mongodb.client.model.Filters;
 
@@ -31,8 +30,9 @@ import hk.esgone.offers.claim.ClaimRecovery;
 import hk.esgone.offers.sweep.LifecycleSweep;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
-import hk.esgone.testsupport.web.TestWebClients;
 import hk.esgone.testsupport.mongo.TestMongo;
+import hk.esgone.testsupport.time.MutableClock;
+import hk.esgone.testsupport.web.TestWebClients;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;

@@ -8,8 +8,6 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
-import reactor.core.publisher.Mono;
-
 /**
  * When actuator runs on its own port ({@code management.server.port}, as in Kubernetes), requests to that
  * port get a security chain of their own that lets the exposed endpoints through without a token: the

@@ -3,11 +3,11 @@ package hk.esgone.platform.security;
 import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Token validation settings shared by the gateway and the services.

@@ -1,6 +1,5 @@
 package hk.esgone.platform.idempotency;
 
-import hk.esgone.testsupport.time.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +18,7 @@ import com.mongodb.reactivestreams.client.MongoClients;
 
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.testsupport.mongo.TestMongo;
+import hk.esgone.testsupport.time.MutableClock;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;

@@ -6,15 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.text.TextJacksonModule.InvalidTextException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The text rules on their own: what names and descriptions may hold, and what every JSON string may hold. */

@@ -1,12 +1,12 @@
 package hk.esgone.testsupport.elasticsearch;
 
-import hk.esgone.testsupport.DockerEngine;
-
 import java.time.Duration;
 
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+
+import hk.esgone.testsupport.DockerEngine;
 
 /**
  * The Elasticsearch the integration tests talk to: {@code ELASTICSEARCH_URL} when set (dev/test starts a real node

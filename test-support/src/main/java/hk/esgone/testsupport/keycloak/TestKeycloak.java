@@ -1,7 +1,5 @@
 package hk.esgone.testsupport.keycloak;
 
-import hk.esgone.testsupport.DockerEngine;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +18,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.MountableFile;
 
+import hk.esgone.testsupport.DockerEngine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,13 +1,12 @@
 package hk.esgone.testsupport.mongo;
 
-import hk.esgone.testsupport.DockerEngine;
-
 import java.net.InetSocketAddress;
 
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import hk.esgone.testsupport.DockerEngine;
 
 /**
  * The MongoDB the tests talk to through the real reactive driver: {@code MONGODB_URI} when set; a

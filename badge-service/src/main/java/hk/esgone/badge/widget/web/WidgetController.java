@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
 
+import hk.esgone.badge.config.BadgeProperties;
+import hk.esgone.badge.keys.SigningKeyRing;
 import hk.esgone.badge.support.Bilingual;
 import hk.esgone.badge.support.Lang;
 import hk.esgone.badge.support.Shorten;
 import hk.esgone.badge.support.Texts;
-import hk.esgone.badge.config.BadgeProperties;
-import hk.esgone.badge.keys.SigningKeyRing;
 import hk.esgone.badge.verify.BadgeVerification;
 import hk.esgone.badge.widget.WidgetSettingsService;
 import reactor.core.publisher.Mono;

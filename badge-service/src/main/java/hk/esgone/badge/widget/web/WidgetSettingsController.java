@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import hk.esgone.badge.widget.WidgetSettingsService;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.Callers;
-import hk.esgone.badge.widget.WidgetSettingsService;
 import reactor.core.publisher.Mono;
 
 /** A company's members (or an admin) choose which website domains may show the company's badge widget. */

@@ -21,6 +21,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+
 import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyChangeListener;
 import hk.esgone.directory.company.store.CompanyRepository;

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.directory.search.CompanySearchService;
+import hk.esgone.directory.search.IndexOverview;
 import hk.esgone.directory.search.IndexRebuild;
 import hk.esgone.directory.search.IndexReconcile;
-import hk.esgone.directory.search.IndexOverview;
 import hk.esgone.directory.search.IndexerStatus;
 import hk.esgone.directory.search.RebuildStatus;
 import hk.esgone.directory.search.ReconcileReport;

@@ -13,15 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.directory.badges.BadgeCatalog;
 import hk.esgone.directory.company.CompanyKind;
+import hk.esgone.directory.company.web.CompanyViews;
 import hk.esgone.directory.company.web.CompanyViews.BadgeView;
 import hk.esgone.directory.company.web.CompanyViews.CertificationView;
 import hk.esgone.directory.company.web.CompanyViews.CodeLabel;
 import hk.esgone.directory.company.web.CompanyViews.LocationView;
 import hk.esgone.directory.company.web.CompanyViews.ScorecardView;
-import hk.esgone.directory.company.web.CompanyViews;
 import hk.esgone.directory.search.CompanySearchService;
-import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.SearchHit;
 import hk.esgone.directory.support.Bilingual;
 import hk.esgone.directory.support.FieldErrors;

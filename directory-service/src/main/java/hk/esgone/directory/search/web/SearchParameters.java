@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 import hk.esgone.directory.company.CompanyKind;
-import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.SearchCriteria;
+import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.support.FieldErrors;
 import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;

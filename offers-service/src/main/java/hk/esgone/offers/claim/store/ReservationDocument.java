@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+
 import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.ClaimStatus;
 

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.claim.ClaimDocument;
 import hk.esgone.offers.claim.ClaimQueries;
-import hk.esgone.offers.claim.Redemptions;
 import hk.esgone.offers.claim.ClaimStatus;
+import hk.esgone.offers.claim.Redemptions;
 import hk.esgone.offers.codes.CodeCsv;
 import hk.esgone.offers.codes.CodePool;
 import hk.esgone.offers.config.OffersProperties;
@@ -33,8 +33,8 @@ import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.offers.offer.web.OfferViews;
 import hk.esgone.platform.paging.PageLimit;
-import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
-import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.ids.Ids;
+import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
 

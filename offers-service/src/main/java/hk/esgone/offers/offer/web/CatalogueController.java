@@ -8,13 +8,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import hk.esgone.offers.eligibility.EligibilityChecker;
-import hk.esgone.offers.offer.OfferCategory;
 import hk.esgone.offers.offer.OfferCatalogue;
+import hk.esgone.offers.offer.OfferCategory;
 import hk.esgone.offers.offer.OfferType;
-import hk.esgone.platform.paging.PageLimit;
-import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.ids.Ids;
+import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.security.EsgSecurity;
 import reactor.core.publisher.Mono;
 

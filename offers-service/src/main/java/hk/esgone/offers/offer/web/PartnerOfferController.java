@@ -23,8 +23,8 @@ import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.platform.paging.PageLimit;
-import hk.esgone.platform.security.Callers;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
 
 /** A partner's own offers: create and edit drafts, move them through the lifecycle, upload code pools. */
