@@ -2,6 +2,8 @@ package hk.esgone.directory.support;
 
 import java.text.Normalizer;
 
+import hk.esgone.platform.text.TextRules;
+
 /**
  * Normalisation and checks for user-written text. Text is stored as plain text exactly as written
  * (after NFC normalisation and trimming): markup such as {@code <script>} is kept as characters and is
@@ -29,19 +31,17 @@ public final class Texts {
         return cleaned.isEmpty() ? null : cleaned;
     }
 
-    /** Control characters other than tab and line breaks (which {@code multiline} allows). */
+    /**
+     * Whether the text breaks the platform's text rules: control characters (other than tab and line breaks,
+     * which {@code multiline} allows), bidirectional controls, BOM, noncharacters, lone surrogates.
+     */
     public static boolean hasControlCharacters(String text, boolean multiline) {
-        if (text == null) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
-            if ((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') && !allowed) {
-                return true;
-            }
-        }
-        return false;
+        return violation(text, multiline) != null;
+    }
+
+    /** Why the text breaks the platform's text rules, naming the character and its position, or null. */
+    public static String violation(String text, boolean multiline) {
+        return TextRules.violation(text, multiline ? TextRules.Kind.FREE : TextRules.Kind.PLAIN);
     }
 
     /** Length in code points, so one Chinese character counts as one. */

@@ -10,6 +10,8 @@ import hk.esgone.badge.achievement.AchievementDefinition;
 import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.ScorecardLevel;
 import hk.esgone.badge.support.Bilingual;
+import hk.esgone.platform.text.FreeText;
+import hk.esgone.platform.text.PlainText;
 
 /**
  * What an admin sends to define or change a badge type.
@@ -35,14 +37,14 @@ public record AchievementRequest(
     }
 
     /** A name: 1-120 characters per language. */
-    public record Text(@NotBlank @Size(max = 120) String en, @NotBlank @Size(max = 120) String zhHant) {
+    public record Text(@NotBlank @Size(max = 120) @PlainText String en, @NotBlank @Size(max = 120) @PlainText String zhHant) {
         Bilingual toBilingual() {
             return new Bilingual(en.strip(), zhHant.strip());
         }
     }
 
     /** A description or criteria text: 1-4000 characters per language. */
-    public record LongText(@NotBlank @Size(max = 4000) String en, @NotBlank @Size(max = 4000) String zhHant) {
+    public record LongText(@NotBlank @Size(max = 4000) @FreeText String en, @NotBlank @Size(max = 4000) @FreeText String zhHant) {
         Bilingual toBilingual() {
             return new Bilingual(en.strip(), zhHant.strip());
         }

@@ -67,7 +67,12 @@ class AchievementControllerWebFluxTests extends BadgeWebFluxTest {
         Map<String, Object> badKind = body(null, "E_BADGE");
         badKind.put("kind", "NOBEL_PRIZE");
         Map<String, Object> badId = body("ACH Bad", "E_BADGE");
-        for (Map<String, Object> bad : List.of(noChinese, scriptUrl, levelMissing, levelOnEBadge, badPeriod, tooLong, badKind, badId)) {
+        Map<String, Object> bidiName = body(null, "E_BADGE");
+        bidiName.put("name", Map.of("en", "Gold \u202Eeert", "zhHant", "金"));
+        Map<String, Object> bomDescription = body(null, "E_BADGE");
+        bomDescription.put("description", Map.of("en", "Fine", "zhHant", "\uFEFF說明"));
+        for (Map<String, Object> bad : List.of(noChinese, scriptUrl, levelMissing, levelOnEBadge, badPeriod, tooLong, badKind, badId,
+                bidiName, bomDescription)) {
             web.post().uri("/api/v1/badges/admin/achievements").headers(h -> h.setBearerAuth(admin()))
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(bad)
                     .exchange().expectStatus().isBadRequest()

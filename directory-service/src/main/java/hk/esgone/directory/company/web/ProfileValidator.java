@@ -241,8 +241,9 @@ public class ProfileValidator {
         if (Texts.length(value) > max) {
             errors.add(field, "at most " + max + " characters");
         }
-        if (Texts.hasControlCharacters(value, multiline)) {
-            errors.add(field, "must not contain control characters");
+        String why = Texts.violation(value, multiline);
+        if (why != null) {
+            errors.add(field, "must not contain control characters or invisible formatting: " + why);
         }
     }
 

@@ -21,6 +21,7 @@ import hk.esgone.offers.offer.OfferDefinition;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.text.TextRules;
 
 /**
  * Validates an {@link OfferRequest} as a whole and reports every invalid field at once, in the same
@@ -38,8 +39,6 @@ final class OfferRules {
     static final Duration LONGEST_WINDOW = Duration.ofDays(3 * 366);
     static final Duration FURTHEST_START = Duration.ofDays(2 * 366);
     private static final Pattern INDUSTRY = Pattern.compile("[A-Z0-9]{1,10}");
-    /** Control characters other than tab and line breaks. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
     private final List<Map<String, Object>> errors = new ArrayList<>();
 
@@ -202,8 +201,9 @@ final class OfferRules {
         if (v.codePointCount(0, v.length()) > max) {
             error(field, "At most " + max + " characters.");
         }
-        if (CONTROL.matcher(v).find() || (!multiline && (v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0))) {
-            error(field, "Contains characters that are not allowed here.");
+        String why = TextRules.violation(v, multiline ? TextRules.Kind.FREE : TextRules.Kind.PLAIN);
+        if (why != null) {
+            error(field, "Contains characters that are not allowed here: " + why + ".");
         }
         return v;
     }

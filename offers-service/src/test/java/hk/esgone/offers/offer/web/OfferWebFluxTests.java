@@ -184,6 +184,15 @@ class OfferWebFluxTests extends WebSliceTest {
     }
 
     @Test
+    void textThatDisplaysAsSomethingElseIsRefused() {
+        // U+202E (right-to-left override) makes "Free\u202Eeert" display as "Free" + "tree" reversed
+        invalid(Map.of("title", Map.of("en", "Free \u202Eeert", "zhHant", "標題")), "title.en");
+        invalid(Map.of("title", Map.of("en", "Title", "zhHant", "\uFEFF標題")), "title.zhHant");
+        invalid(Map.of("title", Map.of("en", "Title\uFDD0", "zhHant", "標題")), "title.en");
+        invalid(Map.of("terms", Map.of("en", "ok \u2066isolate\u2069", "zhHant", "條款")), "terms.en");
+    }
+
+    @Test
     void eligibilityAndRedemptionMustBeWellFormed() {
         invalid(Map.of("eligibility", Map.of("requiredAchievementId", "gold badge")), "eligibility.requiredAchievementId");
         invalid(Map.of("eligibility", Map.of("industries", List.of("C", "not an industry"))), "eligibility.industries[1]");
