@@ -1,0 +1,31 @@
+package hk.esgone.web.account.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import hk.esgone.web.support.LocalPaths;
+
+/**
+ * Signing in and the account page. {@code /sign-in} needs a signed-in person, so Spring Security first sends the
+ * browser through Keycloak's login page and back; then it returns to the page the person came from. Signing out is
+ * a POST form to {@code /sign-out} (with its CSRF token) handled by Spring Security, which ends the Keycloak
+ * session as well.
+ */
+@Controller
+class AccountController {
+
+    @GetMapping("/sign-in")
+    ResponseEntity<Void> signIn(@RequestParam(required = false) String next) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LocalPaths.safe(next))).build();
+    }
+
+    @GetMapping("/account")
+    String account() {
+        return "account/account";
+    }
+}

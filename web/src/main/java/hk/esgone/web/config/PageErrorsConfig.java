@@ -1,0 +1,21 @@
+package hk.esgone.web.config;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.result.view.ViewResolver;
+
+import hk.esgone.web.support.ErrorPages;
+
+/** Error pages before the platform's problem details (which remain for /actuator). */
+@Configuration(proxyBeanMethods = false)
+class PageErrorsConfig {
+
+    @Bean
+    @Order(-3)
+    ErrorPages errorPages(ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers) {
+        return new ErrorPages(codecs, viewResolvers.orderedStream().toList());
+    }
+}

@@ -1,0 +1,153 @@
+package hk.esgone.web.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.server.ResponseStatusException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Sign-in as a backend-for-frontend. The portal is a confidential OIDC client of Keycloak (authorization code with
+ * PKCE); the tokens stay in the server-side session ({@link WebSessionServerOAuth2AuthorizedClientRepository}) and
+ * are refreshed there; the browser only ever holds the session cookie. Signing out ends the Keycloak session too
+ * (RP-initiated logout). Every form and htmx request carries a CSRF token. Pages are public unless they belong to
+ * an account; what a signed-in person may do is decided by the services, which get the person's token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    static final String REGISTRATION = "keycloak";
+
+    @Bean
+    SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, WebProperties web,
+                                          ReactiveClientRegistrationRepository registrations,
+                                          ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
+        return http
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/account/**").authenticated()
+                        .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2Login(login -> login
+                        .authorizedClientRepository(authorizedClients)
+                        .authenticationFailureHandler((exchange, failure) ->
+                                Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign-in-failed"))))
+                .oauth2Client(client -> client.authorizedClientRepository(authorizedClients))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
+                        .accessDeniedHandler(refused()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(web)).accessDeniedHandler(refused()))
+                .headers(headers -> {
+                    headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web)))
+                            .frameOptions(frame -> frame.mode(Mode.DENY))
+                            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                            .permissionsPolicy(permissions -> permissions.policy(
+                                    "accelerometer=(), camera=(), geolocation=(), microphone=(), payment=(), usb=()"));
+                    if (web.secure()) {
+                        headers.hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true));
+                    } else {
+                        headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * No inline script, no eval; scripts, styles and fonts only from this site; forms may go to this site and to
+     * Keycloak (sign-out ends there); images from this site and https (company logos); never framed.
+     */
+    static String contentSecurityPolicy(WebProperties web) {
+        URI issuer = web.keycloak().issuer();
+        String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' " + keycloak + "; "
+                + "frame-ancestors 'none'";
+    }
+
+    /**
+     * The CSRF token as a double-submit cookie (HttpOnly: pages carry the token in their forms and in a meta tag
+     * for htmx), so that anonymous visitors get no server-side session at all.
+     */
+    static CookieServerCsrfTokenRepository csrfTokens(WebProperties web) {
+        CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
+        tokens.setCookieName("ESG_CSRF");
+        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(web.secure()).path("/"));
+        return tokens;
+    }
+
+    /** A refused form (no or a stale CSRF token) or page: the friendly 403 page, never a bare status. */
+    private static ServerAccessDeniedHandler refused() {
+        return (exchange, denied) -> Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "forbidden"));
+    }
+
+    /** Keycloak's realm as this portal's one client registration; endpoints named, nothing discovered at start. */
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(WebProperties web) {
+        WebProperties.Keycloak keycloak = web.keycloak();
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(keycloak.clientId())
+                .clientSecret(keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri(web.publicUrl("/login/oauth2/code/" + REGISTRATION))
+                .scope("openid", "profile", "email", "organization")
+                .authorizationUri(keycloak.frontChannel("auth"))
+                .tokenUri(keycloak.backChannel("token"))
+                .jwkSetUri(keycloak.backChannel("certs"))
+                .userInfoUri(keycloak.backChannel("userinfo"))
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .issuerUri(keycloak.issuer().toString())
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", keycloak.frontChannel("logout")))
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientName("ESG One")
+                .build();
+        return new InMemoryReactiveClientRegistrationRepository(registration);
+    }
+
+    /** Tokens live in the session (in memory or Redis), so every replica sharing the session has them. */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /** Hands out the signed-in person's access token, refreshing it with the refresh token when it has expired. */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+                                                                  ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken(refresh -> refresh.clockSkew(Duration.ofSeconds(30)))
+                .build());
+        return manager;
+    }
+}

@@ -1,0 +1,139 @@
+package hk.esgone.web.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The one way pages reach the services: their public APIs ({@code /api/v1/...}) only — never a store, never an
+ * {@code /internal/} path (refused here before any call). Public reads go anonymously; a person's own data goes
+ * with that person's access token, taken from the session and refreshed when needed. The services decide what
+ * anyone may see or do; an answer the page cannot use becomes a {@link ServiceFailure} that the error pages
+ * explain.
+ */
+public class ServiceApi {
+
+    /** The services the portal calls, by their part of the API path. */
+    public enum Service {
+        DIRECTORY, OFFERS, BADGES
+    }
+
+    private final WebClient client;
+    private final Map<Service, URI> bases;
+    private final ReactiveOAuth2AuthorizedClientManager authorizedClients;
+    private final String registrationId;
+    private final Duration timeout;
+
+    public ServiceApi(WebClient client, Map<Service, URI> bases, ReactiveOAuth2AuthorizedClientManager authorizedClients,
+                      String registrationId, Duration timeout) {
+        this.client = client;
+        this.bases = Map.copyOf(bases);
+        this.authorizedClients = authorizedClients;
+        this.registrationId = registrationId;
+        this.timeout = timeout;
+    }
+
+    /** A public read, without anyone's token. An unknown id answers {@link ServiceFailure} 404. */
+    public Mono<JsonNode> get(Service service, String path, MultiValueMap<String, String> query) {
+        return exchange(service, "GET", uri(bases.get(service), path, query), null, Mono.just(""));
+    }
+
+    /** A read of something that belongs to the signed-in person (their company, claims, badges). */
+    public Mono<JsonNode> getAsUser(ServerWebExchange exchange, Service service, String path, MultiValueMap<String, String> query) {
+        return exchange(service, "GET", uri(bases.get(service), path, query), null, accessToken(exchange));
+    }
+
+    /** A change made by the signed-in person; the service checks that they may make it. */
+    public Mono<JsonNode> sendAsUser(ServerWebExchange exchange, Service service, String method, String path, Object body,
+                                     Map<String, String> headers) {
+        return exchange(service, method, uri(bases.get(service), path, null), body, accessToken(exchange), headers);
+    }
+
+    private Mono<JsonNode> exchange(Service service, String method, URI uri, Object body, Mono<String> token) {
+        return exchange(service, method, uri, body, token, Map.of());
+    }
+
+    private Mono<JsonNode> exchange(Service service, String method, URI uri, Object body, Mono<String> token,
+                                    Map<String, String> headers) {
+        return token.defaultIfEmpty("").flatMap(bearer -> {
+            WebClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method))
+                    .uri(uri)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(h -> {
+                        if (!bearer.isEmpty()) {
+                            h.setBearerAuth(bearer);
+                        }
+                        headers.forEach(h::set);
+                    });
+            WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            return ready.exchangeToMono(ServiceApi::read);
+        })
+                .timeout(timeout)
+                .onErrorMap(TimeoutException.class, e -> ServiceFailure.unavailable())
+                .onErrorMap(WebClientRequestException.class, e -> ServiceFailure.unavailable());
+    }
+
+    private static Mono<JsonNode> read(ClientResponse response) {
+        HttpStatusCode status = response.statusCode();
+        if (status.is2xxSuccessful()) {
+            return response.bodyToMono(JsonNode.class).defaultIfEmpty(NullNode.getInstance());
+        }
+        return response.bodyToMono(JsonNode.class).onErrorResume(e -> Mono.empty()).defaultIfEmpty(NullNode.getInstance())
+                .flatMap(problem -> Mono.error(new ServiceFailure(HttpStatus.valueOf(status.value()), problem,
+                        response.headers().asHttpHeaders().getFirst(HttpHeaders.ETAG))));
+    }
+
+    private Mono<String> accessToken(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .filter(OAuth2AuthenticationToken.class::isInstance)
+                .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null)))
+                .flatMap(principal -> authorizedClients.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
+                        .principal((Authentication) principal)
+                        .attribute(ServerWebExchange.class.getName(), exchange)
+                        .build()))
+                .map(client -> client.getAccessToken().getTokenValue())
+                // the refresh token has expired too (or Keycloak ended the session): sign in again
+                .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null)));
+    }
+
+    /** Only the services' public API, with every query value encoded (never interpreted: +, &, = and any Unicode). */
+    static URI uri(URI base, String path, MultiValueMap<String, String> query) {
+        if (!path.startsWith("/api/v1/") || path.contains("/internal/") || path.contains("..")) {
+            throw new IllegalArgumentException("the portal calls only the services' public API, not " + path);
+        }
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(base).path(path);
+        Map<String, Object> variables = new HashMap<>();
+        if (query != null) {
+            query.forEach((name, values) -> {
+                for (int i = 0; i < values.size(); i++) {
+                    String variable = "v" + variables.size();
+                    builder.queryParam(name, "{" + variable + "}");
+                    variables.put(variable, values.get(i));
+                }
+            });
+        }
+        return builder.encode().buildAndExpand(variables).toUri();
+    }
+}
