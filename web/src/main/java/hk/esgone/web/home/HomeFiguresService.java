@@ -2,6 +2,7 @@ package hk.esgone.web.home;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -19,14 +20,13 @@ import tools.jackson.databind.JsonNode;
 public class HomeFiguresService {
 
     static final int OFFERS_COUNTED = 1_000;
-    private static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
     private final ServiceApi api;
     private final Mono<HomeFigures> cached;
 
-    public HomeFiguresService(ServiceApi api) {
+    public HomeFiguresService(ServiceApi api, @Value("${esg.web.home-figures-fresh-for:30s}") Duration freshFor) {
         this.api = api;
-        this.cached = Mono.defer(this::load).cache(figures -> FRESH_FOR, error -> Duration.ZERO, () -> Duration.ZERO);
+        this.cached = Mono.defer(this::load).cache(figures -> freshFor, error -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     public Mono<HomeFigures> figures() {

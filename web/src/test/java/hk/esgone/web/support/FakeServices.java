@@ -1,0 +1,92 @@
+package hk.esgone.web.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Stand-ins for directory-, offers- and badge-service in the portal's page tests: one loopback HTTP server that
+ * answers each path (without its query) with the JSON set for it, records every request (method, path and query,
+ * Authorization header), and answers 404 problem details for anything not set. Tests set answers shaped as the
+ * services' API contracts ({@code docs/openapi/*.json}); the real services are used by the system tests.
+ */
+public final class FakeServices implements AutoCloseable {
+
+    /** A request the portal made. */
+    public record Call(String method, String pathAndQuery, String authorization) {
+    }
+
+    private record Answer(int status, String contentType, String body) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    public FakeServices() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers GETs of {@code path} (any query) with 200 and {@code json}. */
+    public FakeServices json(String path, String json) {
+        answers.put(path, new Answer(200, "application/json", json));
+        return this;
+    }
+
+    /** Answers {@code path} with a problem body of {@code status} and {@code type} (e.g. not-found). */
+    public FakeServices problem(String path, int status, String type) {
+        answers.put(path, new Answer(status, "application/problem+json",
+                "{\"type\":\"https://esg-one.hk/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":" + status + "}"));
+        return this;
+    }
+
+    public void reset() {
+        answers.clear();
+        calls.clear();
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        calls.add(new Call(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        exchange.getRequestBody().readAllBytes();
+        Answer answer = answers.getOrDefault(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8), new Answer(404, "application/problem+json",
+                "{\"type\":\"https://esg-one.hk/problems/not-found\",\"title\":\"Not found\",\"status\":404}"));
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
