@@ -42,6 +42,7 @@ abstract class AbstractGatewayTests {
     static final FakeUpstream DIRECTORY = FakeUpstream.start("directory");
     static final FakeUpstream OFFERS = FakeUpstream.start("offers");
     static final FakeUpstream BADGE = FakeUpstream.start("badge");
+    static final FakeUpstream WEB = FakeUpstream.start("web");
 
     static final String PROBLEM_BASE = "https://esg-one.hk/problems/";
     /** The one front end allowed to call every API with credentials in these tests. */
@@ -59,6 +60,7 @@ abstract class AbstractGatewayTests {
         registry.add("esg.gateway.services.directory.url", DIRECTORY::url);
         registry.add("esg.gateway.services.offers.url", OFFERS::url);
         registry.add("esg.gateway.services.badge.url", BADGE::url);
+        registry.add("esg.gateway.services.web.url", WEB::url);
     }
 
     @BeforeEach
@@ -67,6 +69,7 @@ abstract class AbstractGatewayTests {
         DIRECTORY.reset();
         OFFERS.reset();
         BADGE.reset();
+        WEB.reset();
     }
 
     /** The gateway URL of a path sent exactly as written (no encoding, no normalisation). */

@@ -12,15 +12,29 @@ class GatewaySecurityHeadersTests extends AbstractGatewayTests {
     static final String HTML = "text/html;charset=utf-8";
 
     @Test
-    void whoeverOpensTheGatewayInABrowserGetsTheBilingualLandingPageNotAProblem() {
+    void whoeverOpensTheGatewayInABrowserGetsThePortalWithThePortalsOwnPolicy() {
+        String portalCsp = "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'";
+        WEB.answer("/", 200, HTML, "<!doctype html><h1>ESG One</h1>", Map.of("Content-Security-Policy", portalCsp));
+
         String page = client.get().uri("/").accept(org.springframework.http.MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.TEXT_HTML)
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("default-src 'none'"))
+                .expectHeader().valueEquals("Content-Security-Policy", portalCsp)
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(page).contains("ESG One Marketplace", "綠色市場", "href=\"/api/v1/directory/search", "href=\"/v3/api-docs\"");
-        assertThat(DIRECTORY.received()).as("the page is the gateway's own").noneMatch(r -> r.pathAndQuery().equals("/"));
+        assertThat(page).contains("<h1>ESG One</h1>");
+        assertThat(WEB.received()).as("the page is the portal's").anyMatch(r -> r.pathAndQuery().equals("/"));
+    }
+
+    @Test
+    void thePortalsFormsPassWithoutATokenButTheApisStillNeedOne() {
+        WEB.answer("/sign-out", 302, "text/plain", "", Map.of("Location", "/"));
+
+        client.post().uri("/sign-out").exchange().expectStatus().isFound();
+        client.post().uri("/api/v1/offers/off-x/claims").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/directory/me").exchange().expectStatus().isUnauthorized();
+
+        assertThat(WEB.received()).extracting(r -> r.method() + " " + r.pathAndQuery()).containsExactly("POST /sign-out");
+        assertThat(OFFERS.received()).isEmpty();
     }
 
     @Test

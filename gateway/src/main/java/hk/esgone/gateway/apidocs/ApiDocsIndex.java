@@ -30,7 +30,7 @@ class ApiDocsIndex {
     @Bean
     RouterFunction<ServerResponse> apiDocsIndexRoute(DownstreamServices services) {
         List<Map<String, String>> urls = new ArrayList<>();
-        services.services().keySet().forEach(name -> urls.add(Map.of("name", name, "url", PATH + "/" + name)));
+        services.apiServices().keySet().forEach(name -> urls.add(Map.of("name", name, "url", PATH + "/" + name)));
         byte[] body = JsonMapper.builder().build().writeValueAsString(Map.of("urls", urls)).getBytes(StandardCharsets.UTF_8);
         return RouterFunctions.route()
                 .GET(PATH, request -> ServerResponse.ok()

@@ -70,9 +70,13 @@ public record DownstreamServices(@NotEmpty Map<String, @Valid @NotNull Service> 
      *                  every other request needs a valid token. Each lies within {@code paths}.
      * @param corsOpen  those of the anonymous requests any website may make from a browser, without
      *                  credentials; when not given, all of them
+     * @param pages     true for the portal ({@code web}): people's browsers, signed in by the portal's own session
+     *                  cookie; every request on its paths passes without a token (the portal calls the services
+     *                  with the person's token, and they decide); it has no API document. Its paths never lie
+     *                  under {@code /api/}.
      */
     public record Service(@NotNull URI url, @NotEmpty List<@NotNull String> paths, List<@NotNull Request> anonymous,
-                          List<@NotNull Request> corsOpen) {
+                          List<@NotNull Request> corsOpen, boolean pages) {
 
         public Service {
             paths = paths == null ? List.of() : List.copyOf(paths);
@@ -85,6 +89,18 @@ public record DownstreamServices(@NotEmpty Map<String, @Valid @NotNull Service> 
                     || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())))) {
                 throw new IllegalArgumentException("esg.gateway.services." + name + ".url: " + url
                         + " is not an http(s) URL");
+            }
+            if (pages) {
+                if (!anonymous.isEmpty() || !corsOpen.isEmpty()) {
+                    throw new IllegalArgumentException("esg.gateway.services." + name
+                            + ": a pages service lets every request through; it has no anonymous or cors-open list");
+                }
+                for (String path : paths) {
+                    if (path.startsWith("/api/") || path.equals("/**")) {
+                        throw new IllegalArgumentException("esg.gateway.services." + name + ".paths: " + path
+                                + " — pages are never routed under /api/ nor as a catch-all");
+                    }
+                }
             }
             List<PathPattern> routed = new ArrayList<>();
             for (String path : paths) {
@@ -159,6 +175,22 @@ public record DownstreamServices(@NotEmpty Map<String, @Valid @NotNull Service> 
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(what + ": '" + pattern + "' is not a path pattern: " + e.getMessage(), e);
         }
+    }
+
+    /** The services with an API (routes to their OpenAPI documents), in table order. */
+    public Map<String, Service> apiServices() {
+        Map<String, Service> apis = new LinkedHashMap<>();
+        services.forEach((name, service) -> {
+            if (!service.pages()) {
+                apis.put(name, service);
+            }
+        });
+        return apis;
+    }
+
+    /** The paths of the portal's pages, which pass without a token whatever the method. */
+    public List<String> pagePaths() {
+        return services.values().stream().filter(Service::pages).flatMap(s -> s.paths().stream()).toList();
     }
 
     /** Every service's anonymous requests, grouped by method, in table order. */

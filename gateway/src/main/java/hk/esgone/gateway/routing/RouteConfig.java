@@ -38,7 +38,7 @@ class RouteConfig {
                 .path(entry.paths().toArray(String[]::new))
                 .filters(f -> resilient(f, service, retries, breakers))
                 .metadata(SERVICE, service).uri(entry.url())));
-        services.services().forEach((service, entry) -> builder.route(service + "-api-docs", r -> r.method(HttpMethod.GET)
+        services.apiServices().forEach((service, entry) -> builder.route(service + "-api-docs", r -> r.method(HttpMethod.GET)
                 .and().path("/v3/api-docs/" + service)
                 .filters(f -> resilient(f, service, retries, breakers)
                         .setPath("/v3/api-docs")

@@ -1,5 +1,7 @@
 package hk.esgone.gateway.security;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,8 +15,8 @@ import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.security.EsgSecurity;
 
 /**
- * Edge authorization: the gateway's own health, API documents, start page, robots.txt and favicon, and the services' anonymous
- * requests ({@link DownstreamServices}) are open; admin APIs need the admin role; everything else a token.
+ * Edge authorization: the gateway's own health, API documents, robots.txt and favicon, the portal's pages and the services'
+ * anonymous requests ({@link DownstreamServices}) are open; admin APIs need the admin role; everything else a token.
  * Every token is validated here (signature from Keycloak's JWKS, issuer, audience, expiry); a token that fails is refused with 401 even on a public route, never treated as anonymous.
  * The services check the same token and their finer rules again (defence in depth).
  */
@@ -24,9 +26,6 @@ class SecurityConfig {
 
     /** The services' OpenAPI documents and their index (the gateway's own route). */
     static final String API_DOCS = "/v3/api-docs/**";
-
-    /** The gateway's own start page. */
-    static final String LANDING_PAGE = "/";
 
     /** What browsers and crawlers ask every site for (site.web.SiteFilesController). */
     static final String[] SITE_FILES = {"/robots.txt", "/favicon.ico"};
@@ -40,8 +39,12 @@ class SecurityConfig {
                 .authorizeExchange(auth -> {
                     auth.pathMatchers("/api/v1/*/admin/**").hasRole(Caller.ROLE_ADMIN)
                             .pathMatchers("/actuator/health/**", "/actuator/info", API_DOCS).permitAll()
-                            .pathMatchers(HttpMethod.GET, LANDING_PAGE).permitAll()
                             .pathMatchers(HttpMethod.GET, SITE_FILES).permitAll();
+                    List<String> pages = services.pagePaths();
+                    if (!pages.isEmpty()) {
+                        // the portal signs people in with its own session and sends the services their token
+                        auth.pathMatchers(pages.toArray(String[]::new)).permitAll();
+                    }
                     services.anonymousPatternsByMethod().forEach((method, patterns) ->
                             auth.pathMatchers(method, patterns.toArray(String[]::new)).permitAll());
                     auth.anyExchange().authenticated();

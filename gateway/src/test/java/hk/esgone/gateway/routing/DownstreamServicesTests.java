@@ -23,14 +23,17 @@ import org.springframework.http.HttpMethod;
 class DownstreamServicesTests {
 
     @Test
-    void applicationYmlDeclaresTheThreeServicesWithLocalDefaults() throws IOException {
+    void applicationYmlDeclaresTheServicesAndThePortalWithLocalDefaults() throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         for (PropertySource<?> source : new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"))) {
             environment.getPropertySources().addLast(source);
         }
         DownstreamServices table = Binder.get(environment).bind("esg.gateway", DownstreamServices.class).get();
 
-        assertThat(table.services().keySet()).containsExactly("directory", "offers", "badge");
+        assertThat(table.services().keySet()).contains("directory", "offers", "badge", "web");
+        assertThat(table.apiServices().keySet()).doesNotContain("web");
+        assertThat(table.pagePaths()).contains("/", "/search/**", "/login/**", "/oauth2/**", "/sign-out")
+                .noneMatch(path -> path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/"));
         assertThat(table.services().get("offers").url()).isEqualTo(URI.create("http://127.0.0.1:8082"));
         assertThat(table.services().get("badge").paths()).contains("/widget/**", "/.well-known/**");
         assertThat(table.anonymousPatternsByMethod().get(HttpMethod.POST)).containsExactly("/api/v1/badges/verify");
@@ -51,6 +54,21 @@ class DownstreamServicesTests {
                 new DownstreamServices.Request(HttpMethod.GET, "/api/v1/assessments/benchmarks/**"),
                 new DownstreamServices.Request(HttpMethod.POST, "/api/v1/assessments/demo"));
         assertThat(table.corsOpenPatternsByMethod()).isEqualTo(Map.of(HttpMethod.GET, List.of("/api/v1/assessments/benchmarks/**")));
+    }
+
+    @Test
+    void thePortalsPagesAreNeverApisNorACatchAll() {
+        for (String path : List.of("/api/v1/pages/**", "/**")) {
+            assertRefused(Map.of(
+                    "esg.gateway.services.web.url", "http://127.0.0.1:8085",
+                    "esg.gateway.services.web.pages", "true",
+                    "esg.gateway.services.web.paths[0]", path), path);
+        }
+        assertRefused(Map.of(
+                "esg.gateway.services.web.url", "http://127.0.0.1:8085",
+                "esg.gateway.services.web.pages", "true",
+                "esg.gateway.services.web.paths[0]", "/search/**",
+                "esg.gateway.services.web.anonymous[0]", "GET /search/**"), "no anonymous or cors-open list");
     }
 
     @Test
