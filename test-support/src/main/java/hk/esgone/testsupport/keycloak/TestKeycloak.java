@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.testcontainers.containers.GenericContainer;
@@ -21,6 +22,7 @@ import org.testcontainers.utility.MountableFile;
 import hk.esgone.testsupport.DockerEngine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The real Keycloak the integration tests talk to, with the {@code esg-one} realm of
@@ -44,6 +46,9 @@ public final class TestKeycloak {
     public static final String REALM = "esg-one";
     /** Public client with the password grant enabled (and code + PKCE for browsers). */
     public static final String WEB_CLIENT_ID = "esg-web";
+    /** The portal's confidential client (authorization code + PKCE), used by the web module. */
+    public static final String PORTAL_CLIENT_ID = "esg-portal";
+    public static final String PORTAL_CLIENT_SECRET = "esg-portal-dev-secret";
     /** Every access token of the realm's API clients carries this audience. */
     public static final String AUDIENCE = "esg-api";
 
@@ -178,6 +183,42 @@ public final class TestKeycloak {
                 .build());
         if (response.statusCode() != 204) {
             throw new IllegalStateException("Keycloak did not remove key provider " + id + ": HTTP " + response.statusCode());
+        }
+    }
+
+    /**
+     * Changes a client of the realm as an operator would in the admin console: {@code change} edits its
+     * representation (redirect URIs, attributes such as {@code access.token.lifespan}), which is then stored. Returns
+     * the representation as it was, for {@link #restoreClient(ObjectNode)}.
+     */
+    public static ObjectNode updateClient(String clientId, Consumer<ObjectNode> change) {
+        String admin = masterAdminToken();
+        JsonNode found = getJson(url() + "/admin/realms/" + REALM + "/clients?clientId=" + enc(clientId), admin);
+        if (!found.isArray() || found.isEmpty()) {
+            throw new IllegalStateException("the realm has no client " + clientId);
+        }
+        ObjectNode before = (ObjectNode) found.get(0);
+        ObjectNode after = before.deepCopy();
+        change.accept(after);
+        putClient(after, admin);
+        return before;
+    }
+
+    /** Stores a client representation returned by {@link #updateClient}: the client is as it was. */
+    public static void restoreClient(ObjectNode representation) {
+        putClient(representation, masterAdminToken());
+    }
+
+    private static void putClient(ObjectNode representation, String admin) {
+        String id = representation.path("id").asString();
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/clients/" + id))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(representation.toString()))
+                .build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused the client change: HTTP " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -7,8 +7,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 
+import hk.esgone.web.account.AccountOverview;
 import hk.esgone.web.support.LocalPaths;
+import reactor.core.publisher.Mono;
 
 /**
  * Signing in and the account page. {@code /sign-in} needs a signed-in person, so Spring Security first sends the
@@ -19,13 +23,20 @@ import hk.esgone.web.support.LocalPaths;
 @Controller
 class AccountController {
 
+    private final AccountOverview overview;
+
+    AccountController(AccountOverview overview) {
+        this.overview = overview;
+    }
+
     @GetMapping("/sign-in")
     ResponseEntity<Void> signIn(@RequestParam(required = false) String next) {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LocalPaths.safe(next))).build();
     }
 
     @GetMapping("/account")
-    String account() {
-        return "account/account";
+    Mono<Rendering> account(ServerWebExchange exchange) {
+        return overview.of(exchange).map(membership -> Rendering.view("account/account")
+                .modelAttribute("membership", membership).build());
     }
 }

@@ -1,0 +1,138 @@
+package hk.esgone.web.support;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a screen: one cookie jar, redirects followed by hand so that every answer is kept, and the
+ * sign-in at Keycloak's real login page (its form, filled in and posted). Tests then assert on everything the
+ * portal ever sent to this "browser" — bodies, headers, cookies.
+ */
+public final class Traffic {
+
+    /** One answer as the browser received it. */
+    public record Answer(String method, URI uri, int status, Map<String, List<String>> headers, String body) {
+
+        public String location() {
+            return headers.getOrDefault("location", List.of()).stream().findFirst().orElse(null);
+        }
+
+        /** Status line, headers and body: what a token must never appear in. */
+        public String everything() {
+            return status + "\n" + headers.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+                    .collect(Collectors.joining("\n")) + "\n\n" + body;
+        }
+    }
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final List<Answer> answers = new ArrayList<>();
+
+    public Traffic() {
+        CookieManager jar = new CookieManager();
+        jar.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
+        // as browsers do, http://localhost counts as a secure context: Keycloak's Secure cookies come back to it
+        CookieHandler cookies = new CookieHandler() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                return jar.get(secureContext(uri), headers);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                jar.put(secureContext(uri), headers);
+            }
+        };
+        http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    public Answer get(String uri) {
+        return send(HttpRequest.newBuilder(URI.create(uri)).GET());
+    }
+
+    public Answer postForm(String uri, Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
+    public Answer follow(Answer answer) {
+        Answer current = answer;
+        for (int hops = 0; hops < 10 && current.location() != null && current.status() / 100 == 3; hops++) {
+            current = get(current.uri().resolve(current.location()).toString());
+        }
+        return current;
+    }
+
+    /**
+     * Opens {@code start} (a page that needs sign-in), signs in at Keycloak's login form as {@code username} and
+     * follows every redirect back; returns the page the portal finally shows.
+     */
+    public Answer signIn(String start, String username, String password) {
+        Answer loginPage = follow(get(start));
+        Matcher action = FORM_ACTION.matcher(loginPage.body());
+        if (loginPage.status() != 200 || !action.find()) {
+            throw new AssertionError("expected Keycloak's login form, got " + loginPage.status() + " at " + loginPage.uri());
+        }
+        String target = action.group(1).replace("&amp;", "&");
+        return follow(postForm(target, Map.of("username", username, "password", password, "credentialId", "")));
+    }
+
+    /** The CSRF token of the first form on a page. */
+    public static String csrfToken(Answer page) {
+        Matcher token = HIDDEN_CSRF.matcher(page.body());
+        if (!token.find()) {
+            throw new AssertionError("no CSRF field on " + page.uri());
+        }
+        return token.group(1);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Answer answer = new Answer(built.method(), built.uri(), response.statusCode(), response.headers().map(), response.body());
+            answers.add(answer);
+            return answer;
+        } catch (IOException e) {
+            throw new IllegalStateException(built.method() + " " + built.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI secureContext(URI uri) {
+        if ("http".equals(uri.getScheme()) && "localhost".equals(uri.getHost())) {
+            return URI.create("https" + uri.toString().substring(4));
+        }
+        return uri;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
