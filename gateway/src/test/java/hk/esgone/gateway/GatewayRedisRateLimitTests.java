@@ -2,16 +2,7 @@ package hk.esgone.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import hk.esgone.testsupport.redis.TestRedis;
 import hk.esgone.testsupport.web.TestWebClients;
 
 /**
@@ -45,10 +37,8 @@ import hk.esgone.testsupport.web.TestWebClients;
 class GatewayRedisRateLimitTests extends AbstractGatewayTests {
 
     static final String PATH = "/api/v1/directory/companies";
-    static final Path REDIS_SERVER = Stream.of("/usr/bin/redis-server", "/usr/local/bin/redis-server", "/usr/sbin/redis-server")
-            .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-    static final int REDIS_PORT = freePort();
-    static Process redis;
+    static final TestRedis REDIS = new TestRedis();
+    static final int REDIS_PORT = REDIS.port();
 
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
@@ -58,39 +48,13 @@ class GatewayRedisRateLimitTests extends AbstractGatewayTests {
     }
 
     @BeforeAll
-    static void startRedis() throws Exception {
-        Assumptions.assumeTrue(REDIS_SERVER != null,
-                "redis-server is not installed (apt-get install redis-server); CI installs it and runs this test");
-        redis = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(REDIS_PORT), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), REDIS_PORT)) {
-                return;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline || !redis.isAlive()) {
-                    throw new IllegalStateException("redis-server did not start on port " + REDIS_PORT);
-                }
-                Thread.sleep(50);
-            }
-        }
+    static void startRedis() {
+        REDIS.start();
     }
 
     @AfterAll
-    static void stopRedis() throws InterruptedException {
-        if (redis != null) {
-            redis.destroy();
-            redis.waitFor();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static void stopRedis() {
+        REDIS.close();
     }
 
     @Test
@@ -121,8 +85,7 @@ class GatewayRedisRateLimitTests extends AbstractGatewayTests {
     @Test
     @Order(2)
     void withRedisGoneTheLimitsHoldPerInstanceAndNothingFails() throws InterruptedException {
-        redis.destroy();
-        redis.waitFor();
+        REDIS.close();
 
         String token = bearer(smeToken());
         client.get().uri(PATH).header(HttpHeaders.AUTHORIZATION, token).exchange().expectStatus().isOk();

@@ -97,8 +97,15 @@ public final class Traffic {
         if (loginPage.status() != 200 || !action.find()) {
             throw new AssertionError("expected Keycloak's login form, got " + loginPage.status() + " at " + loginPage.uri());
         }
-        String target = action.group(1).replace("&amp;", "&");
-        return follow(postForm(target, Map.of("username", username, "password", password, "credentialId", "")));
+        Answer after = follow(postForm(action.group(1).replace("&amp;", "&"),
+                Map.of("username", username, "password", password, "credentialId", "")));
+        // identity-first sign-in (organization members): Keycloak may take the user name first, then ask for the password
+        Matcher again = FORM_ACTION.matcher(after.body());
+        if (after.status() == 200 && after.uri().getPort() == loginPage.uri().getPort() && again.find()
+                && after.body().contains("name=\"password\"")) {
+            after = follow(postForm(again.group(1).replace("&amp;", "&"), Map.of("password", password, "credentialId", "")));
+        }
+        return after;
     }
 
     /** The CSRF token of the first form on a page. */
@@ -111,7 +118,9 @@ public final class Traffic {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        // what a browser sends: Spring Security keeps the page to return to after sign-in only for such requests
+        HttpRequest built = request.timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Answer answer = new Answer(built.method(), built.uri(), response.statusCode(), response.headers().map(), response.body());

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,11 @@ class SignInIntegrationTests {
             attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asString("") + "##" + SITE + "/");
             attributes.put("access.token.lifespan", "20");
         });
+    }
+
+    @BeforeEach
+    void theDirectoryKnowsTheSme() {
+        SERVICES.reset();
         SERVICES.json("/api/v1/directory/me", """
                 {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":["cmp-demo-supplier"]}""");
     }
@@ -111,8 +117,9 @@ class SignInIntegrationTests {
 
         Traffic.Answer signOut = browser.postForm(SITE + "/sign-out", Map.of("_csrf", Traffic.csrfToken(account)));
         assertThat(signOut.status()).isEqualTo(302);
-        assertThat(signOut.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/logout?")
-                .contains("id_token_hint=", "post_logout_redirect_uri=" + java.net.URLEncoder.encode(SITE + "/", StandardCharsets.UTF_8));
+        assertThat(java.net.URLDecoder.decode(signOut.location(), StandardCharsets.UTF_8))
+                .startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/logout?")
+                .contains("id_token_hint=", "post_logout_redirect_uri=" + SITE + "/");
         Traffic.Answer home = browser.follow(signOut);
         assertThat(home.uri()).isEqualTo(URI.create(SITE + "/"));
 
@@ -138,6 +145,7 @@ class SignInIntegrationTests {
         Traffic.Answer account = browser.signIn(SITE + "/sign-in?next=/account", TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
         assertThat(account.status()).isEqualTo(200);
 
+        assertThat(account.uri().toString()).isEqualTo(SITE + "/account");
         Traffic.Answer refused = browser.postForm(SITE + "/sign-out", Map.of("_csrf", "not-the-token"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("Not allowed");
