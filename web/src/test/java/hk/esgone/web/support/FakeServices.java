@@ -31,6 +31,7 @@ public final class FakeServices implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile Answer fallback;
 
     public FakeServices() {
         try {
@@ -60,9 +61,16 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
+    public FakeServices fallback(String json) {
+        fallback = new Answer(200, "application/json", json);
+        return this;
+    }
+
     public void reset() {
         answers.clear();
         calls.clear();
+        fallback = null;
     }
 
     public List<Call> calls() {
@@ -75,8 +83,9 @@ public final class FakeServices implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
                 exchange.getRequestHeaders().getFirst("Authorization")));
         exchange.getRequestBody().readAllBytes();
-        Answer answer = answers.getOrDefault(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8), new Answer(404, "application/problem+json",
-                "{\"type\":\"https://esg-one.hk/problems/not-found\",\"title\":\"Not found\",\"status\":404}"));
+        Answer otherwise = fallback != null ? fallback : new Answer(404, "application/problem+json",
+                "{\"type\":\"https://esg-one.hk/problems/not-found\",\"title\":\"Not found\",\"status\":404}");
+        Answer answer = answers.getOrDefault(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8), otherwise);
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), body.length);
