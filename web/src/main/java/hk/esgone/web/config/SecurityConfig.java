@@ -53,7 +53,7 @@ class SecurityConfig {
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
         return http
                 .authorizeExchange(auth -> auth
-                        .pathMatchers("/account/**").authenticated()
+                        .pathMatchers("/account/**", "/workspace/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login

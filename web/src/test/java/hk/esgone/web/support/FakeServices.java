@@ -21,8 +21,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeServices implements AutoCloseable {
 
-    /** A request the portal made. */
-    public record Call(String method, String pathAndQuery, String authorization) {
+    /** A request the portal made (header names in lower case). */
+    public record Call(String method, String pathAndQuery, String authorization, Map<String, String> headers, String body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     private record Answer(int status, String contentType, String body) {
@@ -54,6 +58,12 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers GETs of {@code path} whose query contains {@code queryPart} with 200 and {@code json} (before {@link #json(String, String)}). */
+    public FakeServices json(String path, String queryPart, String json) {
+        answers.put(path + "?" + queryPart, new Answer(200, "application/json", json));
+        return this;
+    }
+
     /** Answers {@code path} with a problem body of {@code status} and {@code type} (e.g. not-found). */
     public FakeServices problem(String path, int status, String type) {
         answers.put(path, new Answer(status, "application/problem+json",
@@ -80,12 +90,19 @@ public final class FakeServices implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(", ", values)));
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         calls.add(new Call(exchange.getRequestMethod(), query == null ? path : path + "?" + query,
-                exchange.getRequestHeaders().getFirst("Authorization")));
-        exchange.getRequestBody().readAllBytes();
+                exchange.getRequestHeaders().getFirst("Authorization"), Map.copyOf(headers), requestBody));
         Answer otherwise = fallback != null ? fallback : new Answer(404, "application/problem+json",
                 "{\"type\":\"https://esg-one.hk/problems/not-found\",\"title\":\"Not found\",\"status\":404}");
-        Answer answer = answers.getOrDefault(java.net.URLDecoder.decode(path, StandardCharsets.UTF_8), otherwise);
+        String decodedPath = java.net.URLDecoder.decode(path, StandardCharsets.UTF_8);
+        String decodedQuery = query == null ? "" : java.net.URLDecoder.decode(query, StandardCharsets.UTF_8);
+        Answer answer = answers.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(decodedPath + "?") && decodedQuery.contains(e.getKey().substring(decodedPath.length() + 1)))
+                .map(Map.Entry::getValue).findFirst()
+                .orElseGet(() -> answers.getOrDefault(decodedPath, otherwise));
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), body.length);
