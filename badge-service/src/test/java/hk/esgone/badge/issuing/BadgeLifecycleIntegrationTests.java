@@ -170,6 +170,11 @@ class BadgeLifecycleIntegrationTests extends BadgeServiceIntegrationTest {
         web.post().uri(path + "/suspend").headers(h -> h.setBearerAuth(admin())).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("reason", " ")).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        // a reason the holder and verifiers will read: no bidirectional override that would reverse its words
+        web.post().uri(path + "/suspend").headers(h -> h.setBearerAuth(admin())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("reason", "Audit \u202Egnidnep")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        assertThat(getJson("/api/v1/badges/verify/" + id).path("status").asString()).isEqualTo("VALID");
         adminPost(path + "/suspend", Map.of("reason", "Audit pending"));
         assertThat(getJson("/api/v1/badges/verify/" + id).path("status").asString()).isEqualTo("SUSPENDED");
         adminPost(path + "/reinstate", Map.of());

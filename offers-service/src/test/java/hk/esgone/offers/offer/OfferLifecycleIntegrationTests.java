@@ -3,6 +3,7 @@ package hk.esgone.offers.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,15 @@ class OfferLifecycleIntegrationTests extends OffersIntegrationTest {
     void aRejectedOfferGoesBackToDraftWithTheReasonAndCanBeFixedAndResubmitted() {
         String id = createOffer(partnerA(), Map.of());
         as(partnerA()).post("/api/v1/offers/partner/offers/{id}/submit", id).expectStatus().isOk();
+        var submitted = offerDoc(id);
+        // the partner reads the reason: a bidirectional override (reversing its words) or a control character is refused
+        for (String unreadable : List.of("Terms \u202Edneps muminim", "Terms\u0007 missing", "\uFEFFTerms")) {
+            web.post().uri("/api/v1/offers/admin/offers/{id}/reject", id).headers(h -> h.setBearerAuth(admin()))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", unreadable))
+                    .exchange().expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.type").isEqualTo(type("validation")).jsonPath("$.errors[0].field").isEqualTo("reason");
+        }
+        assertThat(offerDoc(id)).isEqualTo(submitted);
         web.post().uri("/api/v1/offers/admin/offers/{id}/reject", id).headers(h -> h.setBearerAuth(admin()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", "Terms must name the minimum spend."))
                 .exchange().expectStatus().isOk().expectBody()

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import hk.esgone.platform.text.FreeText;
+
 /** Request bodies of the admin badge operations. */
 public final class BadgeRequests {
 
@@ -45,6 +47,6 @@ public final class BadgeRequests {
     public record RenewRequest(Instant validUntil) {
     }
 
-    public record ReasonRequest(@NotBlank(message = "a reason is required") @Size(max = 500) String reason) {
+    public record ReasonRequest(@NotBlank(message = "a reason is required") @Size(max = 500) @FreeText String reason) {
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.ResponseEntity;
@@ -32,6 +31,7 @@ import hk.esgone.platform.idempotency.IdempotentEndpoint.Result;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Callers;
+import hk.esgone.platform.text.TextRules;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,7 +39,6 @@ import reactor.core.publisher.Mono;
 @RestController
 class ClaimController {
 
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
     private static final int NOTE_MAX = 500;
 
     private final ClaimService claims;
@@ -121,10 +120,13 @@ class ClaimController {
             return null;
         }
         String note = request.note().strip();
-        if (note.codePointCount(0, note.length()) > NOTE_MAX || CONTROL.matcher(note).find()) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                    "One or more fields are invalid.",
-                    Map.of("errors", List.of(Map.of("field", "note", "message", "At most " + NOTE_MAX + " characters, no control characters."))));
+        if (note.codePointCount(0, note.length()) > NOTE_MAX) {
+            throw ApiProblem.invalidField("note", "At most " + NOTE_MAX + " characters.");
+        }
+        // the partner reads the note: no control characters, no bidirectional overrides that reorder its words
+        String unreadable = TextRules.violation(note, TextRules.Kind.FREE);
+        if (unreadable != null) {
+            throw ApiProblem.invalidField("note", unreadable);
         }
         return note;
     }

@@ -16,6 +16,7 @@ import hk.esgone.offers.offer.OfferStatus;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
+import hk.esgone.platform.text.TextRules;
 import reactor.core.publisher.Mono;
 
 /** Platform admins review offers (approve or reject submissions) and can pause or withdraw any offer. */
@@ -64,6 +65,10 @@ class AdminOfferController {
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty() || reason.length() > 1000) {
             return Mono.error(ApiProblem.validation("reason is required (at most 1000 characters): the partner sees it."));
+        }
+        String unreadable = TextRules.violation(reason, TextRules.Kind.FREE);
+        if (unreadable != null) {
+            return Mono.error(ApiProblem.invalidField("reason", unreadable));
         }
         return offers.reject(offerId, reason).map(o -> OfferViews.OfferView.of(o, clock.instant(), null));
     }

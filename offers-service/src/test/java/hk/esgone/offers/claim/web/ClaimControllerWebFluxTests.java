@@ -112,6 +112,14 @@ class ClaimControllerWebFluxTests extends WebSliceTest {
                     h.set("Idempotency-Key", UUID.randomUUID().toString());
                 }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("note", "x".repeat(501)))
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo(type("validation"));
+        for (String unreadable : List.of("call \u202Eevael", "call\u0000me", "\u2066hidden\u2069")) {
+            web.post().uri("/api/v1/offers/{id}/claims", OFFER).headers(h -> {
+                        h.setBearerAuth(smeA());
+                        h.set("Idempotency-Key", UUID.randomUUID().toString());
+                    }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("note", unreadable))
+                    .exchange().expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.type").isEqualTo(type("validation")).jsonPath("$.errors[0].field").isEqualTo("note");
+        }
     }
 
     @Test
