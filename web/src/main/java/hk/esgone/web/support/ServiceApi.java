@@ -60,6 +60,15 @@ public class ServiceApi {
         return exchange(service, "GET", uri(bases.get(service), path, query), null, Mono.just(""));
     }
 
+    /** A public write that needs no one's token (checking a credential one holds): {@code body} sent as it is. */
+    public Mono<JsonNode> post(Service service, String path, String body, MediaType contentType) {
+        return exchange(service, "POST", uri(bases.get(service), path, null), new TypedBody(body, contentType), Mono.just(""), Map.of());
+    }
+
+    /** A body sent with its own media type rather than as JSON. */
+    private record TypedBody(String text, MediaType type) {
+    }
+
     /** A read of something that belongs to the signed-in person (their company, claims, badges). */
     public Mono<JsonNode> getAsUser(ServerWebExchange exchange, Service service, String path, MultiValueMap<String, String> query) {
         return exchange(service, "GET", uri(bases.get(service), path, query), null, accessToken(exchange));
@@ -87,7 +96,9 @@ public class ServiceApi {
                         }
                         headers.forEach(h::set);
                     });
-            WebClient.RequestHeadersSpec<?> ready = body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+            WebClient.RequestHeadersSpec<?> ready = body == null ? request
+                    : body instanceof TypedBody typed ? request.contentType(typed.type()).bodyValue(typed.text())
+                    : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
             return ready.exchangeToMono(ServiceApi::read);
         })
                 .timeout(timeout)
