@@ -31,7 +31,20 @@ public class SupplierSearch {
 
     /** The search as the URL carries it. */
     public record Query(String q, Map<String, List<String>> filters, String sort, String cursor, boolean validCertification,
-                        boolean validBadge) {
+                        boolean validBadge, List<String> compare) {
+
+        public Query(String q, Map<String, List<String>> filters, String sort, String cursor, boolean validCertification,
+                     boolean validBadge) {
+            this(q, filters, sort, cursor, validCertification, validBadge, List.of());
+        }
+
+        /** The companies already chosen for comparison and {@code id} (at most three, the newest kept). */
+        public List<String> compareWith(String id) {
+            List<String> ids = new ArrayList<>(compare);
+            ids.remove(id);
+            ids.add(id);
+            return List.copyOf(ids.size() > 3 ? ids.subList(ids.size() - 3, ids.size()) : ids);
+        }
 
         public boolean isEmpty() {
             return (q == null || q.isBlank()) && filters.isEmpty() && !validCertification && !validBadge;

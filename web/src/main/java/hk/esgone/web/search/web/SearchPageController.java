@@ -97,10 +97,12 @@ class SearchPageController {
         }
         String sort = params.getFirst("sort");
         String cursor = params.getFirst("cursor");
+        List<String> compare = params.getOrDefault("compare", List.of()).stream()
+                .filter(id -> id != null && hk.esgone.platform.ids.Ids.COMPANY.isValid(id)).distinct().limit(3).toList();
         return new SupplierSearch.Query(clean(params.getFirst("q")), filters,
                 sort != null && SupplierSearch.SORTS.contains(sort) && !"relevance".equals(sort) ? sort : null,
                 cursor != null && cursor.length() <= 2000 && !cursor.isBlank() ? cursor : null,
-                "true".equals(params.getFirst("validCertification")), "true".equals(params.getFirst("validBadge")));
+                "true".equals(params.getFirst("validCertification")), "true".equals(params.getFirst("validBadge")), compare);
     }
 
     /** The text as the directory takes it: at most 200 characters, nothing that is not text. */
@@ -124,6 +126,7 @@ class SearchPageController {
         if (query.sort() != null) {
             url.queryParam("sort", query.sort());
         }
+        query.compare().forEach(id -> url.queryParam("compare", id));
         if (cursor != null) {
             url.queryParam("cursor", cursor);
         }
@@ -143,19 +146,19 @@ class SearchPageController {
                 fewer.put(facet, List.copyOf(rest));
             }
             links.add(new Dropping(facet, value, href(new SupplierSearch.Query(query.q(), fewer, query.sort(), null,
-                    query.validCertification(), query.validBadge()), null)));
+                    query.validCertification(), query.validBadge(), query.compare()), null)));
         }));
         if (query.validCertification()) {
             links.add(new Dropping("validCertification", "", href(new SupplierSearch.Query(query.q(), query.filters(), query.sort(),
-                    null, false, query.validBadge()), null)));
+                    null, false, query.validBadge(), query.compare()), null)));
         }
         if (query.validBadge()) {
             links.add(new Dropping("validBadge", "", href(new SupplierSearch.Query(query.q(), query.filters(), query.sort(),
-                    null, query.validCertification(), false), null)));
+                    null, query.validCertification(), false, query.compare()), null)));
         }
         if (query.q() != null) {
             links.add(new Dropping("q", query.q(), href(new SupplierSearch.Query(null, query.filters(), query.sort(), null,
-                    query.validCertification(), query.validBadge()), null)));
+                    query.validCertification(), query.validBadge(), query.compare()), null)));
         }
         return links;
     }
