@@ -1,0 +1,372 @@
+package hk.esgone.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import hk.esgone.testsupport.elasticsearch.TestElasticsearch;
+import hk.esgone.testsupport.keycloak.TestKeycloak;
+import hk.esgone.testsupport.mongo.TestMongo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The portal in a real browser (Debian's Chromium through chromedriver, driven by Selenium), in front of the whole
+ * marketplace as packaged: a buyer finds {@code 綠色 包裝} suppliers, narrows them with a facet, opens a name from the
+ * autocomplete with the keyboard, reads a profile, compares two suppliers, switches to 中文, signs in through
+ * Keycloak's own login page, sees the account menu and signs out; the pages fit a 360 px phone; error pages are
+ * friendly in both languages. axe-core runs on every page visited, in both languages, and must find no serious or
+ * critical violation. Screenshots (English and Chinese, 1280 and 360 px) go to target/screenshots.
+ * <p>
+ * Skipped where no Chromium is installed, except under {@code CI=true} (where that fails).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserIntegrationTests {
+
+    private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+    private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    private static Map<String, RunningApp> apps = Map.of();
+    private static String site;
+    private static ChromeDriver browser;
+    private static ObjectNode clientBefore;
+    private static String axeSource;
+    private static final List<String> axeFindings = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheMarketplaceAndABrowser() throws IOException {
+        String chromium = find(System.getenv("CHROMIUM_BIN"), CHROMIUM);
+        String chromedriver = find(System.getenv("CHROMEDRIVER_BIN"), DRIVER);
+        if (chromium == null || chromedriver == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI must run the browser tests: apt-get install chromium chromium-driver");
+            }
+            Assumptions.abort("No Chromium or chromedriver: apt-get install chromium chromium-driver to run the browser tests");
+        }
+        String axe = System.getenv("AXE_CORE_JS");
+        Path axePath = axe != null ? Path.of(axe) : Path.of(System.getProperty("esg.repository.root", ".."), ".local/node/node_modules/axe-core/axe.min.js");
+        assertThat(axePath).as("axe-core (dev/test installs it: dev/lib/node.sh)").exists();
+        axeSource = Files.readString(axePath);
+
+        String issuer = TestKeycloak.issuer();
+        String mongo = TestMongo.uri();
+        Path badgeKeys = Files.createTempDirectory("portal-badge-keys-");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String module : List.of("badge-service", "directory-service", "offers-service", "web", "gateway")) {
+            ports.put(module, RunningApp.freePort());
+        }
+        String badgeUrl = "http://127.0.0.1:" + ports.get("badge-service");
+        String directoryUrl = "http://127.0.0.1:" + ports.get("directory-service");
+        String offersUrl = "http://127.0.0.1:" + ports.get("offers-service");
+        String webUrl = "http://127.0.0.1:" + ports.get("web");
+        site = "http://localhost:" + ports.get("gateway");
+        Map<String, Map<String, String>> env = Map.of(
+                "badge-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "badges-portal" + RUN, "KEYCLOAK_ISSUER", issuer,
+                        "ESG_BADGE_KEY_DIR", badgeKeys.toString(), "ESG_BADGE_PUBLIC_URL", site, "DIRECTORY_URL", directoryUrl,
+                        "ESG_BADGE_DEMO_DATA", "true"),
+                "directory-service", Map.ofEntries(Map.entry("MONGODB_URI", mongo), Map.entry("MONGODB_DATABASE", "directory-portal" + RUN),
+                        Map.entry("KEYCLOAK_URL", TestKeycloak.url()), Map.entry("KEYCLOAK_ISSUER", issuer),
+                        Map.entry("ELASTICSEARCH_URL", TestElasticsearch.url()), Map.entry("ESG_DIRECTORY_INDEX_PREFIX", "portal" + RUN),
+                        Map.entry("BADGE_URL", badgeUrl), Map.entry("ESG_DIRECTORY_BADGEFEED_POLLINTERVAL", "1s"),
+                        Map.entry("ESG_DIRECTORY_DEMO_DATA", "true"), Map.entry("ESG_DIRECTORY_DEMO_COUNT", "300")),
+                "offers-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "offers-portal" + RUN, "KEYCLOAK_ISSUER", issuer,
+                        "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "ESG_OFFERS_DEMO_DATA", "true"),
+                "web", Map.of("KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_WEB_PUBLIC_URL", site,
+                        "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl),
+                "gateway", Map.of("DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl, "WEB_URL", webUrl,
+                        "KEYCLOAK_ISSUER", issuer));
+        clientBefore = TestKeycloak.updateClient(TestKeycloak.PORTAL_CLIENT_ID, client -> {
+            client.withArray("redirectUris").add(site + "/login/oauth2/code/keycloak");
+            ObjectNode attributes = client.withObject("attributes");
+            attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asString("") + "##" + site + "/");
+        });
+        apps = RunningApp.startAll(ports, env);
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(chromedriver).toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                "--lang=en-GB");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SCREENSHOTS);
+        awaitSearchable();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        apps.values().forEach(RunningApp::close);
+        if (clientBefore != null) {
+            TestKeycloak.restoreClient(clientBefore);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theHomePageShowsTheMarketplaceAndASearchBox() {
+        open("/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Find certified green suppliers");
+        assertThat(browser.findElements(By.cssSelector(".figures .figure"))).hasSize(3)
+                .allSatisfy(figure -> assertThat(figure.getText()).matches("[0-9,]+\\+?"));
+        look("home");
+    }
+
+    @Test
+    @Order(2)
+    void aBuyerFindsGreenPackagingSuppliersAndNarrowsThemWithAFacet() {
+        open("/");
+        WebElement box = browser.findElement(By.id("home-q"));
+        box.sendKeys("綠色 包裝");
+        box.submit();
+        waitFor(ExpectedConditions.urlContains("/search?q="));
+        List<WebElement> hits = browser.findElements(By.cssSelector(".hit"));
+        assertThat(hits).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".hit mark")).getText()).isIn("綠色", "包裝", "綠色包裝");
+        String countBefore = browser.findElement(By.cssSelector(".result-count")).getText();
+        look("search");
+
+        WebElement facet = browser.findElement(By.cssSelector(".facets fieldset input[name='location']"));
+        facet.click();
+        waitFor(ExpectedConditions.urlContains("location="));
+        waitFor(driver -> !driver.findElements(By.cssSelector(".result-count")).isEmpty()
+                && !driver.findElement(By.cssSelector(".result-count")).getText().equals(countBefore));
+        assertThat(browser.findElement(By.cssSelector(".facets input[name='location']:checked"))).isNotNull();
+        browser.navigate().back();
+        waitFor(driver -> !driver.getCurrentUrl().contains("location="));
+    }
+
+    @Test
+    @Order(3)
+    void theAutocompleteWorksWithTheKeyboard() {
+        open("/search");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("Demo Gre");
+        waitFor(driver -> !driver.findElements(By.cssSelector("#suggestions [role='option']")).isEmpty());
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("suggestion-0");
+        box.sendKeys(Keys.ENTER);
+        waitFor(ExpectedConditions.urlContains("/companies/cmp-"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+    }
+
+    @Test
+    @Order(4)
+    void aProfileShowsCredentialsAndTheScorecardAndTwoSuppliersAreCompared() {
+        open("/companies/cmp-demo-supplier");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.cssSelector("svg.radar"))).isNotNull();
+        assertThat(browser.findElements(By.cssSelector(".scorecard table tbody tr"))).hasSize(4);
+        assertThat(browser.getPageSource()).contains("application/ld+json", "og:title");
+        look("profile");
+
+        browser.findElement(By.linkText("Compare with others")).click();
+        waitFor(ExpectedConditions.urlContains("/compare?id=cmp-demo-supplier"));
+        browser.findElement(By.partialLinkText("Add another supplier")).click();
+        waitFor(ExpectedConditions.urlContains("compare=cmp-demo-supplier"));
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("包裝");
+        box.sendKeys(Keys.ESCAPE);
+        box.submit();
+        waitFor(ExpectedConditions.urlContains("q="));
+        waitFor(driver -> driver.findElements(By.cssSelector(".hit")).size() > 1);
+        @SuppressWarnings("unchecked")
+        List<String> compareLinks = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('.hit .compare-link')).map(function (a) { return a.href; });");
+        String other = compareLinks.stream().filter(href -> !href.endsWith("id=cmp-demo-supplier")).findFirst().orElseThrow();
+        assertThat(other).contains("id=cmp-demo-supplier&id=cmp-");
+        browser.get(other);
+        waitFor(ExpectedConditions.urlContains("/compare?id=cmp-demo-supplier&id=cmp-"));
+        assertThat(browser.findElements(By.cssSelector(".compare-table thead th"))).hasSize(2);
+        look("compare");
+    }
+
+    @Test
+    @Order(5)
+    void theWholeSiteSwitchesToChineseAndBack() {
+        open("/search?q=%E7%B6%A0%E8%89%B2");
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        waitFor(driver -> "zh-Hant".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("尋找供應商");
+        assertThat(browser.getCurrentUrl()).contains("/search?q=");
+        for (String path : List.of("/", "/search?q=%E7%B6%A0%E8%89%B2%20%E5%8C%85%E8%A3%9D", "/companies/cmp-demo-supplier",
+                "/compare?id=cmp-demo-supplier&id=cmp-demo-supplier-2", "/solutions", "/offers", "/check")) {
+            open(path);
+            look(path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-z]+.*", ""));
+        }
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        waitFor(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    @Test
+    @Order(6)
+    void theOtherPublicPagesPassTheAccessibilityCheck() {
+        open("/offers");
+        look("offers");
+        String offer = browser.findElement(By.cssSelector(".offer-card a")).getAttribute("href");
+        browser.get(offer);
+        assertThat(browser.findElement(By.linkText("Sign in to claim"))).isNotNull();
+        look("offer");
+        open("/solutions");
+        look("solutions");
+        open("/companies/cmp-demo-supplier");
+        String badge = browser.findElement(By.cssSelector(".badge-list a")).getAttribute("href");
+        open("/check?badge=" + badge);
+        assertThat(browser.findElement(By.cssSelector(".verdict h2")).getText()).isEqualTo("Valid");
+        look("check");
+        browser.get(badge);
+        look("badge-page");
+    }
+
+    @Test
+    @Order(7)
+    void aPersonSignsInThroughKeycloakSeesTheAccountMenuAndSignsOut() {
+        open("/");
+        browser.findElement(By.linkText("Sign in")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.id("username")).sendKeys(TestKeycloak.SME);
+        // Keycloak may ask for the password on the same page or, for organization members, on a second one
+        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
+            List<WebElement> password = browser.findElements(By.id("password"));
+            if (!password.isEmpty() && password.getFirst().isDisplayed()) {
+                password.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
+            }
+            browser.findElement(By.id("kc-login")).click();
+            waitFor(driver -> driver.getCurrentUrl().startsWith(site)
+                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
+            screenshot("keycloak-step-" + step);
+        }
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        WebElement menu = browser.findElement(By.cssSelector(".account-menu summary"));
+        assertThat(menu.getText()).isNotBlank();
+        menu.click();
+        assertThat(browser.findElement(By.linkText("My account")).isDisplayed()).isTrue();
+        assertThat(browser.manage().getCookies()).noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
+        look("home-signed-in");
+        browser.findElement(By.cssSelector(".account-menu form button")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        assertThat(browser.findElement(By.linkText("Sign in")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void thePagesFitAPhoneAndErrorsAreFriendly() {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            for (String path : List.of("/", "/search?q=%E7%B6%A0%E8%89%B2%20%E5%8C%85%E8%A3%9D", "/companies/cmp-demo-supplier",
+                    "/compare?id=cmp-demo-supplier&id=cmp-demo-supplier-2", "/offers", "/check")) {
+                open(path);
+                Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+                assertThat(width.intValue()).as("%s at 360 px scrolls sideways", path).isLessThanOrEqualTo(360);
+                screenshot("360-" + (path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-z]+.*", "")));
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        open("/companies/cmp-no-such-company");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        look("not-found");
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        waitFor(driver -> "zh-Hant".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("找不到網頁");
+        look("not-found");
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    private static void open(String path) {
+        browser.get(site + path);
+        waitFor(driver -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** axe-core on the page as it is now, and a screenshot; findings are gathered and asserted at the end. */
+    private static void look(String name) {
+        ((JavascriptExecutor) browser).executeScript(axeSource);
+        Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                        + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                        + "    .map(function (v) { return {id: v.id, impact: v.impact, targets: v.nodes.map(function (n) { return n.target.join(' '); })}; })));"
+                        + "}).catch(function (e) { done('[{\"id\":\"axe-failed\",\"impact\":\"critical\",\"targets\":[\"' + e + '\"]}]'); });");
+        JsonNode violations = JsonMapper.shared().readTree(String.valueOf(result));
+        String lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+        for (JsonNode violation : violations) {
+            axeFindings.add(name + " (" + lang + ", " + browser.getCurrentUrl() + "): " + violation.path("id").asString() + " "
+                    + violation.path("impact").asString() + " " + violation.path("targets"));
+        }
+        screenshot(name + "-" + lang + "-1280");
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
+        return new WebDriverWait(browser, WAIT).until(condition);
+    }
+
+    /** The demo companies are indexed in the background after the directory starts. */
+    private static void awaitSearchable() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            browser.get(site + "/search?q=%E7%B6%A0%E8%89%B2%20%E5%8C%85%E8%A3%9D");
+            if (!browser.findElements(By.cssSelector(".hit")).isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("the demo companies were not searchable within 120 s");
+    }
+
+    private static String find(String preferred, List<String> candidates) {
+        if (preferred != null && Files.isExecutable(Path.of(preferred))) {
+            return preferred;
+        }
+        return candidates.stream().filter(c -> Files.isExecutable(Path.of(c))).findFirst().orElse(null);
+    }
+}
