@@ -7,7 +7,8 @@
 //     the directory-service client's admin roles and have no credentials);
 //   - the demo organizations are dropped (companies are created by onboarding in each environment);
 //   - the directory-service client secret becomes the placeholder ${DIRECTORY_CLIENT_SECRET}, filled
-//     by the operator from Secret keycloak-directory-client (components/external-secrets);
+//     by the operator from Secret keycloak-directory-client (components/external-secrets); the portal's
+//     (esg-portal) becomes ${PORTAL_CLIENT_SECRET} from Secret keycloak-portal-client;
 //   - esg-web loses the password grant (a development convenience) and its localhost redirect URIs;
 //     the overlays set the public URLs.
 import { readFileSync } from "node:fs";
@@ -38,6 +39,13 @@ export function buildRealmImport(repoDir) {
       client.description =
         "Confidential client of directory-service; its service account provisions organizations, users, " +
         "memberships and realm roles through the admin REST API. Secret from Secret keycloak-directory-client.";
+    } else if (client.clientId === "esg-portal") {
+      client.secret = "${PORTAL_CLIENT_SECRET}";
+      client.description =
+        "The portal (web) as a backend-for-frontend: confidential client, authorization code + PKCE S256. " +
+        "Secret from Secret keycloak-portal-client.";
+      client.redirectUris = [`${PLACEHOLDER_URL}/login/oauth2/code/keycloak`];
+      client.attributes = { ...client.attributes, "post.logout.redirect.uris": `${PLACEHOLDER_URL}/` };
     } else if (client.secret) {
       throw new Error(`${REALM_FILE}: client ${client.clientId} has a secret but no placeholder rule`);
     }
@@ -60,6 +68,7 @@ export function buildRealmImport(repoDir) {
       keycloakCRName: "keycloak",
       placeholders: {
         DIRECTORY_CLIENT_SECRET: { secret: { name: "keycloak-directory-client", key: "client-secret" } },
+        PORTAL_CLIENT_SECRET: { secret: { name: "keycloak-portal-client", key: "client-secret" } },
       },
       realm,
     },
