@@ -49,6 +49,7 @@ public class EsgAnalysisPlugin extends Plugin implements AnalysisPlugin {
         filters.put("cjk_bigram", (index, env, name, settings) -> new CjkBigramTokenFilterFactory(name, settings));
         filters.put("cjk_width", (index, env, name, settings) -> Factories.normalizing(name, CJKWidthFilter::new));
         filters.put("edge_ngram", (index, env, name, settings) -> new EdgeNGramTokenFilterFactory(name, settings));
+        filters.put("icu_transform", (index, env, name, settings) -> new IcuTransformTokenFilterFactory(name, settings));
         filters.put("porter_stem", (index, env, name, settings) -> Factories.filter(name, PorterStemFilter::new));
         filters.put("stemmer", (index, env, name, settings) -> new StemmerTokenFilterFactory(name, settings));
         filters.put("trim", (index, env, name, settings) -> Factories.trim(name, settings));

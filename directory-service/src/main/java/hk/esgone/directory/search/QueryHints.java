@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import hk.esgone.directory.search.store.PlaceNames;
 import hk.esgone.directory.taxonomy.TaxonomyEntry;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
@@ -96,6 +97,9 @@ class QueryHints {
 
     private static Set<String> locationKeys(TaxonomyEntry entry) {
         Set<String> keys = new LinkedHashSet<>();
+        for (String name : PlaceNames.of(entry.code())) {
+            keys.add(name.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) ? name : normalize(name));
+        }
         if (entry.label().en() != null) {
             keys.add(normalize(entry.label().en()));
         }

@@ -139,6 +139,11 @@ public class SearchRequestFactory {
                         .should(x -> x.match(mm -> mm.field("name.en.prefix").query(text).operator(Operator.And).boost(1.5f)))
                         // a half-typed Chinese name: every character and bigram in the name
                         .should(x -> x.match(mm -> mm.field("name.zhHant.grams").query(text).operator(Operator.And).boost(1.5f)))
+                        // one typo in a word of five letters or more (Latin script only: a changed CJK bigram is another
+                        // word); weighted low, so exact matches stay above
+                        .should(x -> x.multiMatch(mm -> mm.query(text).fields("name.en", "description.en")
+                                .type(TextQueryType.BestFields).fuzziness("AUTO:5,100").prefixLength(1).maxExpansions(20)
+                                .operator(Operator.And).boost(0.3f)))
                         .minimumShouldMatch("1")));
                 b.should(x -> x.matchPhrase(p -> p.field("name.en").query(text).boost(3f)));
                 b.should(x -> x.matchPhrase(p -> p.field("name.zhHant").query(text).boost(3f)));

@@ -131,6 +131,43 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void simplifiedChineseFindsWhatTraditionalFinds() {
+        List<String> traditional = ids(items(search("q=" + enc("綠色 包裝"))));
+        List<String> simplified = ids(items(search("q=" + enc("绿色 包装"))));
+        assertThat(simplified).as("绿色 包装 (Simplified) and 綠色 包裝 (Traditional)").hasSizeGreaterThanOrEqualTo(3)
+                .containsExactlyElementsOf(traditional);
+        List<JsonNode> partial = items(search("q=" + enc("包装")));
+        assertThat(partial).isNotEmpty();
+        assertThat(partial.getFirst().path("name").path("zhHant").asString()).contains("包裝");
+    }
+
+    @Test
+    void oneTypoInALongWordStillFindsItAndExactMatchesStayFirst() {
+        List<JsonNode> exact = items(search("q=" + enc("packaging")));
+        List<JsonNode> typo = items(search("q=" + enc("pakcaging")));
+        assertThat(typo).as("pakcaging").isNotEmpty();
+        assertThat(typo.getFirst().path("name").path("en").asString() + typo.getFirst().path("description").path("en").asString())
+                .containsIgnoringCase("packag");
+        assertThat(items(search("q=" + enc("zzzzzzzzzz")))).as("no fuzzy match out of nothing").isEmpty();
+        // a word that is there exactly beats words one edit away: the top hits of the exact query mention it
+        for (JsonNode item : exact.subList(0, Math.min(5, exact.size()))) {
+            assertThat(item.path("name").path("en").asString() + " " + item.path("description").path("en").asString())
+                    .as(item.path("id").asString()).containsIgnoringCase("packaging");
+        }
+    }
+
+    @Test
+    void greaterBayAreaCitiesAreRecognisedInEitherScriptAndInEnglish() {
+        for (var city : java.util.Map.of("深圳", "SHENZHEN", "Shenzhen", "SHENZHEN", "东莞", "DONGGUAN", "東莞", "DONGGUAN",
+                "Guangzhou", "GUANGZHOU", "广州", "GUANGZHOU", "澳门", "MACAO", "Macau", "MACAO").entrySet()) {
+            List<JsonNode> items = items(search("q=" + enc(city.getKey() + " packaging")));
+            assertThat(items).as(city.getKey()).isNotEmpty();
+            assertThat(items.getFirst().path("locations").findValuesAsString("code")).as(city.getKey() + " → " + items.getFirst().path("id"))
+                    .contains(city.getValue());
+        }
+    }
+
+    @Test
     void isoFourteenThousandOneInKwunTongFindsCertifiedCompaniesThereFirst() {
         for (String q : List.of("ISO 14001 Kwun Tong", "ISO 14001 觀塘 metal", "kwun tong iso14001 OR 14001")) {
             List<JsonNode> items = items(search("q=" + enc(q)));

@@ -70,7 +70,10 @@ public class IndexDocumentMapper {
         if (p.sector() != null) {
             labels.add(taxonomies.label(TaxonomyType.SECTORS, p.sector()));
         }
-        p.locations().forEach(l -> labels.add(taxonomies.label(TaxonomyType.LOCATIONS, l)));
+        p.locations().forEach(l -> {
+            labels.add(taxonomies.label(TaxonomyType.LOCATIONS, l));
+            PlaceNames.of(l).forEach(labels::add);
+        });
         solutionCategories.forEach(s -> labels.add(taxonomies.label(TaxonomyType.SOLUTION_CATEGORIES, s)));
         if (c.scorecard() != null && c.scorecard().level() != null) {
             labels.add(taxonomies.label(TaxonomyType.SCORECARD_LEVELS, c.scorecard().level()));
