@@ -167,6 +167,49 @@ class SearchIntegrationTests {
         }
     }
 
+    /**
+     * Every parameter of the search and the autocomplete, filled with what a hostile or careless client sends (every C0
+     * control and DEL, a lone surrogate as raw bytes, a noncharacter, 1,000 characters, 300 Chinese characters,
+     * query-syntax and regular-expression characters, repeated values, a made-up cursor): each answer is results or a
+     * 4xx problem — never a 500.
+     */
+    @Test
+    void hostileSearchParametersGetResultsOrAProblemNeverAServerError() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (int c = 0; c < 0x20; c++) {
+            values.add(String.format("eco%%%02Xpack", c));
+        }
+        values.addAll(List.of("%7F", "%ED%A0%80", "a%ED%B0%80b", "%EF%BF%BE", enc("x".repeat(1000)), enc("栗".repeat(300)),
+                enc("*:* OR 1=1"), enc("(a+)+$"), enc("\\\\"), enc("{\"$gt\":\"\"}"), enc("<script>"), enc("綠色,包裝,"),
+                "", "%20", enc("-1"), enc("99999999999"), enc("eyJmb3JnZWQiOnRydWV9"), enc("\u202Egnp")));
+        List<String> params = List.of("q", "kind", "industry", "sector", "location", "certification", "badge", "level", "solution",
+                "sort", "limit", "cursor");
+        int answered = 0;
+        for (String param : params) {
+            for (String value : values) {
+                for (String path : List.of("/api/v1/directory/search?", "/api/v1/directory/search/autocomplete?")) {
+                    String query = param + "=" + value + "&" + param + "=" + value + (param.equals("q") ? "" : "&q=green");
+                    HttpResponse<String> response;
+                    try {
+                        // a connection per request: with one kept-alive connection for all of them, one request in a few
+                        // hundred got no answer (seen with the JDK client, not yet explained; noted in the closing note)
+                        response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri(path + query)).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (java.net.http.HttpTimeoutException e) {
+                        throw new AssertionError("no answer within 30 s: " + path + query, e);
+                    }
+                    assertThat(response.statusCode()).as(path + query).isLessThan(500);
+                    if (response.statusCode() >= 400) {
+                        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path + query).startsWith("application/problem+json");
+                        assertThat(response.body()).as(path + query).doesNotContain("Exception", "\tat ");
+                    }
+                    answered++;
+                }
+            }
+        }
+        assertThat(answered).isEqualTo(params.size() * values.size() * 2);
+    }
+
     @Test
     void isoFourteenThousandOneInKwunTongFindsCertifiedCompaniesThereFirst() {
         for (String q : List.of("ISO 14001 Kwun Tong", "ISO 14001 觀塘 metal", "kwun tong iso14001 OR 14001")) {
