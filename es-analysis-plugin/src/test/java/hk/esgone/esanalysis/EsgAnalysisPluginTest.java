@@ -37,10 +37,21 @@ class EsgAnalysisPluginTest {
     void registersTheNamesTheIntegTestZipLacks() {
         Set<String> expected = new TreeSet<>(List.of("asciifolding", "cjk_bigram", "cjk_width", "edge_ngram", "porter_stem",
             "stemmer", "trim", "truncate", "unique", "word_delimiter_graph"));
-        assertEquals(expected, plugin.getTokenFilters().keySet());
+        Set<String> configurable = new TreeSet<>(expected);
+        // analysis-icu's name: configurable only (it needs an id), as in the official plugin
+        configurable.add("icu_transform");
+        assertEquals(configurable, plugin.getTokenFilters().keySet());
         assertEquals(expected, plugin.getPreConfiguredTokenFilters().stream().map(PreConfiguredTokenFilter::getName)
             .collect(Collectors.toCollection(TreeSet::new)));
         assertEquals(Set.of("edge_ngram"), plugin.getTokenizers().keySet());
+    }
+
+    @Test
+    void icuTransformTurnsSimplifiedChineseIntoTraditional() throws IOException {
+        Settings hansToHant = Settings.builder().put("id", "Hans-Hant").build();
+        // the standard tokenizer makes one token per Han character; each is turned into its Traditional form
+        assertEquals(List.of("綠", "色", "包", "裝", "廣", "州"), terms("绿色包装 广州", filter("icu_transform", hansToHant)));
+        assertEquals(List.of("綠", "色", "包", "裝"), terms("綠色包裝", filter("icu_transform", hansToHant)));
     }
 
     @Test
