@@ -279,6 +279,15 @@ class PortalBrowserIntegrationTests {
         assertThat(browser.findElement(By.linkText("My account")).isDisplayed()).isTrue();
         assertThat(browser.manage().getCookies()).noneMatch(cookie -> cookie.getValue().startsWith("eyJ"));
         look("home-signed-in");
+        // the SME's own pages: offers the company may claim and its claims
+        open("/workspace/offers");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Offers for my company");
+        look("workspace-offers");
+        open("/workspace/claims");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My claims and codes");
+        look("workspace-claims");
+        open("/");
+        browser.findElement(By.cssSelector(".account-menu summary")).click();
         browser.findElement(By.cssSelector(".account-menu form button")).click();
         waitFor(ExpectedConditions.urlToBe(site + "/"));
         assertThat(browser.findElement(By.linkText("Sign in")).isDisplayed()).isTrue();
