@@ -29,6 +29,9 @@ class ElasticsearchConfig {
                         (properties.username() + ":" + properties.password()).getBytes(StandardCharsets.UTF_8)))};
         return Rest5Client.builder(URI.create(properties.url()))
                 .setDefaultHeaders(credentials)
+                // answers uncompressed: gzip on a loopback or in-cluster hop costs Elasticsearch a deflate and this
+                // service an inflate per search, more time than the bytes it saves (bench/directory/run)
+                .setHttpClientConfigCallback(client -> client.disableContentCompression())
                 .setConnectionConfigCallback(c -> c
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.requestTimeout())))
