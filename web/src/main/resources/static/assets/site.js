@@ -69,3 +69,32 @@
     }
   });
 })();
+
+// "Copy" beside a read-only code box (My badges): the box stays selectable without JavaScript
+(function () {
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button[data-copy]');
+    if (!button) {
+      return;
+    }
+    var box = document.getElementById(button.getAttribute('data-copy'));
+    var status = document.getElementById('copy-status');
+    if (!box) {
+      return;
+    }
+    box.focus();
+    box.select();
+    var done = function () {
+      if (status) {
+        status.textContent = '';
+        status.textContent = status.getAttribute('data-copied');
+      }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand('copy'); done(); });
+    } else {
+      document.execCommand('copy');
+      done();
+    }
+  });
+})();

@@ -221,8 +221,7 @@ class PortalBrowserIntegrationTests {
     @Order(5)
     void theWholeSiteSwitchesToChineseAndBack() {
         open("/search?q=%E7%B6%A0%E8%89%B2");
-        browser.findElement(By.cssSelector("a.lang-switch")).click();
-        waitFor(driver -> "zh-Hant".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        switchTo("zh-Hant");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("尋找供應商");
         assertThat(browser.getCurrentUrl()).contains("/search?q=");
         for (String path : List.of("/", "/search?q=%E7%B6%A0%E8%89%B2%20%E5%8C%85%E8%A3%9D", "/companies/cmp-demo-supplier",
@@ -230,8 +229,7 @@ class PortalBrowserIntegrationTests {
             open(path);
             look(path.equals("/") ? "home" : path.substring(1).replaceAll("[^a-z]+.*", ""));
         }
-        browser.findElement(By.cssSelector("a.lang-switch")).click();
-        waitFor(driver -> "en".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        switchTo("en");
     }
 
     @Test
@@ -257,21 +255,7 @@ class PortalBrowserIntegrationTests {
     @Test
     @Order(7)
     void aPersonSignsInThroughKeycloakSeesTheAccountMenuAndSignsOut() {
-        open("/");
-        browser.findElement(By.linkText("Sign in")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
-        browser.findElement(By.id("username")).sendKeys(TestKeycloak.SME);
-        // Keycloak may ask for the password on the same page or, for organization members, on a second one
-        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
-            List<WebElement> password = browser.findElements(By.id("password"));
-            if (!password.isEmpty() && password.getFirst().isDisplayed()) {
-                password.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
-            }
-            browser.findElement(By.id("kc-login")).click();
-            waitFor(driver -> driver.getCurrentUrl().startsWith(site)
-                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
-            screenshot("keycloak-step-" + step);
-        }
+        signIn(TestKeycloak.SME);
         waitFor(ExpectedConditions.urlToBe(site + "/"));
         WebElement menu = browser.findElement(By.cssSelector(".account-menu summary"));
         assertThat(menu.getText()).isNotBlank();
@@ -286,6 +270,29 @@ class PortalBrowserIntegrationTests {
         open("/workspace/claims");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My claims and codes");
         look("workspace-claims");
+        // its badges: live status, embed code with a copy button, previews in both languages, allowed websites
+        open("/workspace/badges");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My badges");
+        assertThat(browser.findElements(By.cssSelector("article.badge-card"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("script-0")).getAttribute("value")).contains("/widget/badge.js", "data-badge-id=\"bdg-");
+        browser.findElement(By.cssSelector("button[data-copy='script-0']")).click();
+        waitFor(driver -> "Copied to the clipboard.".equals(driver.findElement(By.id("copy-status")).getText()));
+        browser.manage().window().setSize(new Dimension(1280, 2400)); // the whole page in its screenshots
+        look("workspace-badges");
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我的電子徽章");
+        look("workspace-badges");
+        browser.manage().window().setSize(new Dimension(360, 2400));
+        try {
+            for (String lang : List.of("zh-Hant", "en")) {
+                if (!lang.equals(browser.findElement(By.tagName("html")).getAttribute("lang"))) {
+                    switchTo(lang);
+                }
+                fitsAPhone("360-workspace-badges-" + lang);
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
         open("/");
         browser.findElement(By.cssSelector(".account-menu summary")).click();
         browser.findElement(By.cssSelector(".account-menu form button")).click();
@@ -311,12 +318,68 @@ class PortalBrowserIntegrationTests {
         open("/companies/cmp-no-such-company");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
         look("not-found");
-        browser.findElement(By.cssSelector("a.lang-switch")).click();
-        waitFor(driver -> "zh-Hant".equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+        switchTo("zh-Hant");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("找不到網頁");
         look("not-found");
         browser.findElement(By.cssSelector("a.lang-switch")).click();
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Signs in from the home page through Keycloak's login form as {@code username}. */
+    private static void signIn(String username) {
+        open("/");
+        browser.findElement(By.linkText("Sign in")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.id("username")).sendKeys(username);
+        // Keycloak may ask for the password on the same page or, for organization members, on a second one
+        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
+            List<WebElement> password = browser.findElements(By.id("password"));
+            if (!password.isEmpty() && password.getFirst().isDisplayed()) {
+                password.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
+            }
+            browser.findElement(By.id("kc-login")).click();
+            waitFor(driver -> driver.getCurrentUrl().startsWith(site)
+                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
+            screenshot("keycloak-step-" + step);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void councilStaffReviewTheApplicationsQueue() {
+        signIn(TestKeycloak.ADMIN);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/admin/applications");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Company applications");
+        look("workspace-applications");
+        open("/workspace/admin/applications?status=PUBLISHED");
+        assertThat(browser.findElements(By.cssSelector("article.application"))).isNotEmpty();
+        browser.findElement(By.cssSelector("article.application details summary")).click();
+        look("workspace-applications-published");
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("公司申請");
+        look("workspace-applications-published");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            fitsAPhone("360-workspace-applications-zh-Hant");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        switchTo("en");
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Switches the page to {@code lang} with the header's link and waits for it. */
+    private static void switchTo(String lang) {
+        browser.findElement(By.cssSelector("a.lang-switch")).click();
+        waitFor(driver -> lang.equals(driver.findElement(By.tagName("html")).getAttribute("lang")));
+    }
+
+    /** The page as it is now does not scroll sideways in the window's width (a phone's, 360 px); and its screenshot. */
+    private static void fitsAPhone(String name) {
+        Number width = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+        assertThat(width.intValue()).as("%s scrolls sideways", name).isLessThanOrEqualTo(360);
+        screenshot(name);
     }
 
     private static void open(String path) {
@@ -351,7 +414,8 @@ class PortalBrowserIntegrationTests {
     }
 
     private static <T> T waitFor(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        // a page that is navigating away can drop an element between finding and reading it: look again
+        return new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     /** The demo companies are indexed in the background after the directory starts. */

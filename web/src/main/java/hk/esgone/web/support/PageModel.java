@@ -58,7 +58,8 @@ public class PageModel {
                 .map(PageModel::account);
     }
 
-    static Account account(OAuth2AuthenticationToken token) {
+    /** The person behind a sign-in: name, e-mail, realm roles and the company (organization) they belong to. */
+    public static Account account(OAuth2AuthenticationToken token) {
         String name = token.getName();
         String email = null;
         if (token.getPrincipal() instanceof OidcUser user) {

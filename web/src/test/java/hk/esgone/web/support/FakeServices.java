@@ -71,6 +71,13 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers only {@code method} requests of {@code path} with a problem (other methods get the path's other answer). */
+    public FakeServices problem(String method, String path, int status, String type) {
+        answers.put(method + " " + path, new Answer(status, "application/problem+json",
+                "{\"type\":\"https://esg-one.hk/problems/" + type + "\",\"title\":\"" + type + "\",\"status\":" + status + "}"));
+        return this;
+    }
+
     /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
     public FakeServices fallback(String json) {
         fallback = new Answer(200, "application/json", json);
@@ -102,7 +109,8 @@ public final class FakeServices implements AutoCloseable {
         Answer answer = answers.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(decodedPath + "?") && decodedQuery.contains(e.getKey().substring(decodedPath.length() + 1)))
                 .map(Map.Entry::getValue).findFirst()
-                .orElseGet(() -> answers.getOrDefault(decodedPath, otherwise));
+                .orElseGet(() -> answers.getOrDefault(exchange.getRequestMethod() + " " + decodedPath,
+                        answers.getOrDefault(decodedPath, otherwise)));
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), body.length);
