@@ -204,9 +204,22 @@ public final class TestKeycloak {
         return before;
     }
 
-    /** Stores a client representation returned by {@link #updateClient}: the client is as it was. */
+    /**
+     * Stores a client representation returned by {@link #updateClient}: the client is as it was. Keycloak keeps an
+     * attribute the representation does not name, so one added since (a shorter token lifespan, say) is emptied,
+     * which is how Keycloak's console removes it; otherwise it would outlive the test that set it.
+     */
     public static void restoreClient(ObjectNode representation) {
-        putClient(representation, masterAdminToken());
+        String admin = masterAdminToken();
+        ObjectNode restored = representation.deepCopy();
+        JsonNode now = getJson(url() + "/admin/realms/" + REALM + "/clients/" + representation.path("id").asString(), admin);
+        ObjectNode attributes = restored.withObject("attributes");
+        now.path("attributes").propertyNames().forEach(name -> {
+            if (!attributes.has(name)) {
+                attributes.put(name, "");
+            }
+        });
+        putClient(restored, admin);
     }
 
     private static void putClient(ObjectNode representation, String admin) {

@@ -12,16 +12,20 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -139,14 +143,22 @@ class SecurityConfig {
         return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
-    /** Hands out the signed-in person's access token, refreshing it with the refresh token when it has expired. */
+    /**
+     * Hands out the signed-in person's access token, refreshing it with the refresh token when it has expired. A
+     * refresh also renews the person in the session from the new tokens, through the same user service as the
+     * sign-in ({@link AccountClaims}): roles and company stay (a company approved meanwhile appears), where Spring
+     * Security's default would rebuild the person without them.
+     */
     @Bean
     ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
-                                                                  ServerOAuth2AuthorizedClientRepository authorizedClients) {
+                                                                  ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                                                  ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users) {
+        RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler renewPerson = new RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler();
+        renewPerson.setUserService(users);
         DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
-                .refreshToken(refresh -> refresh.clockSkew(Duration.ofSeconds(30)))
+                .refreshToken(refresh -> refresh.clockSkew(Duration.ofSeconds(30)).authorizationSuccessHandler(renewPerson))
                 .build());
         return manager;
     }

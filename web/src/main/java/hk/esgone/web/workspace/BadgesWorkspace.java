@@ -82,10 +82,10 @@ public class BadgesWorkspace {
     }
 
     public Mono<MyBadges> myBadges(ServerWebExchange exchange) {
-        return company(exchange).flatMap(company -> Mono.zip(
-                        api.getAsUser(exchange, ServiceApi.Service.BADGES, "/api/v1/badges/holders/" + company, null),
-                        api.getAsUser(exchange, ServiceApi.Service.BADGES, settingsPath(company), null))
-                .map(both -> new MyBadges(company, cards(both.getT1()), domains(both.getT2()))))
+        // one after the other: the first call refreshes the person's token if it is due, the second uses that one
+        return company(exchange).flatMap(company -> api.getAsUser(exchange, ServiceApi.Service.BADGES, "/api/v1/badges/holders/" + company, null)
+                .flatMap(holdings -> api.getAsUser(exchange, ServiceApi.Service.BADGES, settingsPath(company), null)
+                        .map(settings -> new MyBadges(company, cards(holdings), domains(settings)))))
                 .switchIfEmpty(Mono.fromSupplier(() -> new MyBadges(null, List.of(), List.of())));
     }
 

@@ -100,7 +100,9 @@ class SignInIntegrationTests {
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.body()).contains("sme@demo.esg-one.test", "SME", "href=\"/companies/cmp-demo-supplier\"", "Sign out");
 
-        browser.get(SITE + "/account");
+        Traffic.Answer refreshed = browser.get(SITE + "/account");
+        assertThat(refreshed.body()).as("after a refresh the portal still knows the person's role and company")
+                .contains("href=\"/workspace/badges\"");
         List<String> sentTokens = SERVICES.calls().stream().filter(c -> c.pathAndQuery().equals("/api/v1/directory/me"))
                 .map(c -> c.authorization()).toList();
         assertThat(sentTokens).hasSize(2).allMatch(h -> h != null && h.startsWith("Bearer "));
