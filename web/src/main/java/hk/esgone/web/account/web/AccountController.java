@@ -36,7 +36,10 @@ class AccountController {
 
     @GetMapping("/account")
     Mono<Rendering> account(ServerWebExchange exchange) {
-        return overview.of(exchange).map(membership -> Rendering.view("account/account")
-                .modelAttribute("membership", membership).build());
+        // one after the other: the first call refreshes the person's token if it is due, the second uses that one
+        return overview.of(exchange).flatMap(membership -> overview.applications(exchange).map(applications ->
+                Rendering.view("account/account")
+                        .modelAttribute("membership", membership)
+                        .modelAttribute("applications", applications).build()));
     }
 }

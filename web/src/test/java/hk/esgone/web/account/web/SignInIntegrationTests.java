@@ -76,6 +76,10 @@ class SignInIntegrationTests {
         SERVICES.reset();
         SERVICES.json("/api/v1/directory/me", """
                 {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":["cmp-demo-supplier"]}""");
+        SERVICES.json("/api/v1/directory/applications/mine", """
+                [{"id":"cmp-demo-supplier","status":"PUBLISHED","name":{"en":"Demo Green Packaging Ltd"},"owner":{}},
+                 {"id":"cmp-second-try","status":"REJECTED","name":{"en":"Second Try Ltd"},
+                  "owner":{"reviewDecision":"REJECTED","reviewReason":"The BR number <b>does not</b> match"}}]""");
     }
 
     @AfterAll
@@ -98,7 +102,9 @@ class SignInIntegrationTests {
         Traffic.Answer account = browser.signIn(SITE + "/sign-in?next=/account", TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
         assertThat(account.uri().toString()).isEqualTo(SITE + "/account");
         assertThat(account.status()).isEqualTo(200);
-        assertThat(account.body()).contains("sme@demo.esg-one.test", "SME", "href=\"/companies/cmp-demo-supplier\"", "Sign out");
+        assertThat(account.body()).contains("sme@demo.esg-one.test", "SME", "href=\"/companies/cmp-demo-supplier\"", "Sign out")
+                .contains("My company applications", "Approved and listed in the directory.", "Second Try Ltd", "Not approved.",
+                        "The BR number &lt;b&gt;does not&lt;/b&gt; match");
 
         Traffic.Answer refreshed = browser.get(SITE + "/account");
         assertThat(refreshed.body()).as("after a refresh the portal still knows the person's role and company")
