@@ -21,8 +21,8 @@ import hk.esgone.directory.company.Company.Scorecard;
 import hk.esgone.directory.company.Company.Solution;
 import hk.esgone.directory.company.CompanyKind;
 import hk.esgone.directory.company.CompanyStatus;
-import hk.esgone.directory.company.RegistrationNumbers;
 import hk.esgone.directory.support.Bilingual;
+import hk.esgone.platform.ids.RegistrationNumbers;
 
 /**
  * Realistic bilingual demo companies, deterministic: company {@code i} depends only on the seed, {@code i}

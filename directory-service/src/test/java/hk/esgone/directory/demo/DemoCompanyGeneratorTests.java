@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.CompanyStatus;
-import hk.esgone.directory.company.RegistrationNumbers;
 import hk.esgone.platform.ids.Ids;
+import hk.esgone.platform.ids.RegistrationNumbers;
 
 class DemoCompanyGeneratorTests {
 

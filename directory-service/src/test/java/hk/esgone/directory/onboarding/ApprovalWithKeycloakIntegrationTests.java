@@ -93,7 +93,7 @@ class ApprovalWithKeycloakIntegrationTests {
 
         Map<String, Object> application = new LinkedHashMap<>();
         application.put("kind", "SERVICE_PROVIDER");
-        application.put("uscc", "91440300MA5DC6QX8" + hk.esgone.directory.company.RegistrationNumbers.usccCheckCharacter("91440300MA5DC6QX8"));
+        application.put("uscc", "91440300MA5DC6QX8" + hk.esgone.platform.ids.RegistrationNumbers.usccCheckCharacter("91440300MA5DC6QX8"));
         application.put("name", Map.of("en", "Bay Area Heat Recovery Co., Ltd.", "zhHant", "灣區熱能回收有限公司"));
         application.put("industry", "M");
         application.put("locations", List.of("SHENZHEN", "KWUN_TONG"));

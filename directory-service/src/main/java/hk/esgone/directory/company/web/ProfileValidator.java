@@ -17,12 +17,12 @@ import hk.esgone.directory.company.Company.Profile;
 import hk.esgone.directory.company.Company.Registration;
 import hk.esgone.directory.company.Company.Solution;
 import hk.esgone.directory.company.CompanyKind;
-import hk.esgone.directory.company.RegistrationNumbers;
 import hk.esgone.directory.support.Bilingual;
 import hk.esgone.directory.support.FieldErrors;
 import hk.esgone.directory.support.Texts;
 import hk.esgone.directory.taxonomy.TaxonomyService;
 import hk.esgone.directory.taxonomy.TaxonomyType;
+import hk.esgone.platform.ids.RegistrationNumbers;
 
 /**
  * Turns a profile request into the stored profile, or refuses it with every problem listed: sizes,

@@ -1,4 +1,4 @@
-package hk.esgone.directory.company;
+package hk.esgone.platform.ids;
 
 import java.util.regex.Pattern;
 

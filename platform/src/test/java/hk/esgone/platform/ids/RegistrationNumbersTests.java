@@ -1,4 +1,4 @@
-package hk.esgone.directory.company;
+package hk.esgone.platform.ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
