@@ -7,7 +7,7 @@ import hk.esgone.platform.security.Caller;
 public enum CompanyKind {
     SUPPLIER(Bilingual.of("Supplier", "供應商"), Caller.ROLE_SME),
     SERVICE_PROVIDER(Bilingual.of("Environmental technology service provider", "環境技術服務供應商"), Caller.ROLE_SME),
-    PARTNER(Bilingual.of("Partner", "合作伙伴"), Caller.ROLE_PARTNER);
+    PARTNER(Bilingual.of("Partner", "合作夥伴"), Caller.ROLE_PARTNER);
 
     private final Bilingual label;
     private final String memberRole;

@@ -169,6 +169,9 @@ class CompanyApiIntegrationTests {
         var request = keycloak.requests.stream().filter(r -> r.companyId().equals(id)).findFirst().orElseThrow();
         assertThat(request.applicantUserId()).isEqualTo(applicant);
         assertThat(request.memberRole()).isEqualTo("sme");
+        // staff find the newest decisions on top of the listed companies (the demo companies are older)
+        JsonNode listed = json(get("/api/v1/directory/admin/applications?status=PUBLISHED&limit=1", tokens.admin()).expectStatus().isOk());
+        assertThat(listed.findValuesAsString("id")).containsExactly(id);
 
         // approving again changes nothing and calls Keycloak no more
         int calls = keycloak.requests.size();

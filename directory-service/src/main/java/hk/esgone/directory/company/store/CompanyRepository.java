@@ -189,9 +189,14 @@ public class CompanyRepository {
         return mongo.count(new Query(), Company.class, COLLECTION);
     }
 
+    /**
+     * Companies in {@code status}: those waiting for staff (submitted, being set up) oldest first, as a queue is worked
+     * through; decided ones (listed, suspended, rejected) newest first, so the latest decisions are on top.
+     */
     public Flux<Company> findByStatus(CompanyStatus status, int limit) {
-        return mongo.find(query(where("status").is(status)).with(Sort.by("createdAt", "_id")).limit(limit),
-                Company.class, COLLECTION);
+        boolean waiting = status == CompanyStatus.SUBMITTED || status == CompanyStatus.PROVISIONING;
+        Sort order = waiting ? Sort.by("createdAt", "_id") : Sort.by(Sort.Direction.DESC, "createdAt", "_id");
+        return mongo.find(query(where("status").is(status)).with(order).limit(limit), Company.class, COLLECTION);
     }
 
     public Flux<Company> findByApplicant(String subject) {
