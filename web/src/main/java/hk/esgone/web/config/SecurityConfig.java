@@ -2,6 +2,7 @@ package hk.esgone.web.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -20,10 +21,13 @@ import org.springframework.security.oauth2.client.registration.InMemoryReactiveC
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -33,6 +37,7 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
 
@@ -61,6 +66,7 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
+                        .authorizationRequestResolver(inPageLanguage(registrations))
                         .authorizedClientRepository(authorizedClients)
                         .authenticationFailureHandler((exchange, failure) ->
                                 Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign-in-failed"))))
@@ -82,6 +88,33 @@ class SecurityConfig {
                         headers.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable);
                     }
                 })
+                .build();
+    }
+
+    /**
+     * Keycloak's sign-in and registration pages in the language of the page the person came from
+     * ({@code ui_locales}; the realm offers English and Traditional Chinese).
+     */
+    static ServerOAuth2AuthorizationRequestResolver inPageLanguage(ReactiveClientRegistrationRepository registrations) {
+        DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        return new ServerOAuth2AuthorizationRequestResolver() {
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
+                return resolver.resolve(exchange).map(request -> inLanguage(request, exchange));
+            }
+
+            @Override
+            public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
+                return resolver.resolve(exchange, clientRegistrationId).map(request -> inLanguage(request, exchange));
+            }
+        };
+    }
+
+    private static OAuth2AuthorizationRequest inLanguage(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        String tag = locale != null && "zh".equals(locale.getLanguage()) ? "zh-Hant" : "en";
+        return OAuth2AuthorizationRequest.from(request)
+                .authorizationRequestUri(request.getAuthorizationRequestUri() + "&ui_locales=" + tag)
                 .build();
     }
 
