@@ -369,6 +369,122 @@ class PortalBrowserIntegrationTests {
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
+    @Test
+    @Order(10)
+    void aNewcomerRegistersAtKeycloakAppliesForTheCompanyAndStaffApproveIt() {
+        signOut();
+        // from the home page's entry for SMEs to Keycloak's own registration form, and back to the portal's form
+        open("/");
+        browser.findElement(By.linkText("Register my company")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.cssSelector("#kc-registration a")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-register-form")));
+        String email = "newcomer-" + RUN + "@example.org";
+        String password = "Green-" + RUN + "-pass";
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("firstName")).sendKeys("Mei");
+        browser.findElement(By.id("lastName")).sendKeys("Chan");
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("password-confirm")).sendKeys(password);
+        screenshot("keycloak-register");
+        browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/register"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Register my company");
+
+        // the number is checked as it is typed (htmx); the first try has a slip in it
+        browser.findElement(By.cssSelector("input[name=kind][value=SUPPLIER]")).click();
+        WebElement br = browser.findElement(By.id("brNumber"));
+        br.sendKeys("1234567");
+        waitFor(driver -> driver.findElement(By.id("number-check")).getText().contains("8 digits"));
+        String number = String.format("%08d", Math.floorMod(RUN.hashCode(), 90_000_000) + 10_000_000);
+        br.clear();
+        br.sendKeys(number);
+        waitFor(driver -> driver.findElement(By.id("number-check")).getText().equals("A well-formed Hong Kong BR number."));
+        String name = "Newcomer Green Works " + RUN;
+        browser.findElement(By.id("nameEn")).sendKeys(name);
+        browser.findElement(By.id("nameZh")).sendKeys("新來綠色工程");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("industry"))).selectByValue("F");
+        browser.findElement(By.cssSelector("input[name=locations][value=KWUN_TONG]")).click();
+        browser.manage().window().setSize(new Dimension(1280, 2600));
+        look("workspace-register");
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登記我的公司");
+        look("workspace-register");
+        browser.manage().window().setSize(new Dimension(360, 3200));
+        try {
+            fitsAPhone("360-workspace-register-zh-Hant");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        switchTo("en");
+
+        // the language switch reloaded an empty form: what the portal checks is said before anything is sent
+        browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("Registration number", "Name", "Industry", "Locations");
+        look("workspace-register-refused");
+        browser.findElement(By.cssSelector("input[name=kind][value=SUPPLIER]")).click();
+        browser.findElement(By.id("brNumber")).sendKeys(number);
+        browser.findElement(By.id("nameEn")).sendKeys(name);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("industry"))).selectByValue("F");
+        browser.findElement(By.cssSelector("input[name=locations][value=KWUN_TONG]")).click();
+        browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
+        waitFor(driver -> driver.getCurrentUrl().startsWith(site + "/account?applied="));
+        String company = browser.getCurrentUrl().replaceAll(".*applied=([^#&]+).*", "$1");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).startsWith("Application sent.");
+        assertThat(browser.findElement(By.id(company)).getText()).contains(name, "Waiting for a decision");
+        look("account-applied");
+        signOut();
+
+        // staff approve it; directory-service makes the company an organization in Keycloak with the newcomer in it
+        signIn(TestKeycloak.ADMIN);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/admin/applications?status=SUBMITTED");
+        browser.findElement(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/approve'] button")).click();
+        waitFor(driver -> driver.getCurrentUrl().contains("done="));
+        // listed once Keycloak has the organization (at once, or at the directory's next retry)
+        long listed = System.nanoTime() + WAIT.toNanos();
+        do {
+            open("/workspace/admin/applications?status=PUBLISHED");
+        } while (browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']")).isEmpty()
+                && System.nanoTime() < listed);
+        assertThat(browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']"))).isNotEmpty();
+        signOut();
+
+        // signed in again, the newcomer sees the decision and the company's workspace
+        open("/");
+        browser.findElement(By.linkText("Sign in")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
+        browser.findElement(By.id("username")).sendKeys(email);
+        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
+            List<WebElement> field = browser.findElements(By.id("password"));
+            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
+                field.getFirst().sendKeys(password);
+            }
+            browser.findElement(By.id("kc-login")).click();
+            waitFor(driver -> driver.getCurrentUrl().startsWith(site)
+                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
+        }
+        open("/account");
+        assertThat(browser.findElement(By.id(company)).getText()).contains("Approved and listed in the directory.");
+        browser.findElement(By.cssSelector(".account-menu summary")).click();
+        assertThat(browser.findElement(By.linkText("My badges")).isDisplayed()).as("the newcomer is now a member of an SME").isTrue();
+        look("account-approved");
+        signOut();
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Signs out with the account menu's button, when someone is signed in. */
+    private static void signOut() {
+        open("/");
+        if (browser.findElements(By.cssSelector(".account-menu summary")).isEmpty()) {
+            return;
+        }
+        browser.findElement(By.cssSelector(".account-menu summary")).click();
+        browser.findElement(By.cssSelector(".account-menu form button")).click();
+        waitFor(driver -> !driver.findElements(By.linkText("Sign in")).isEmpty());
+    }
+
     /** Switches the page to {@code lang} with the header's link and waits for it. */
     private static void switchTo(String lang) {
         browser.findElement(By.cssSelector("a.lang-switch")).click();

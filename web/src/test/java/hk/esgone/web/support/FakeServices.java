@@ -78,6 +78,12 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers only {@code method} requests of {@code path} with {@code status} and a JSON or problem {@code body}. */
+    public FakeServices answer(String method, String path, int status, String body) {
+        answers.put(method + " " + path, new Answer(status, status < 400 ? "application/json" : "application/problem+json", body));
+        return this;
+    }
+
     /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
     public FakeServices fallback(String json) {
         fallback = new Answer(200, "application/json", json);

@@ -73,9 +73,22 @@ public final class Traffic {
     }
 
     public Answer postForm(String uri, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        List<String> fields = new ArrayList<>();
+        form.forEach((name, value) -> {
+            fields.add(name);
+            fields.add(value);
+        });
+        return postFields(uri, fields);
+    }
+
+    /** A form whose fields may repeat (ticked checkboxes): {@code name, value, name, value, …}. */
+    public Answer postFields(String uri, List<String> namesAndValues) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(enc(namesAndValues.get(i))).append('=').append(enc(namesAndValues.get(i + 1)));
+        }
         return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */

@@ -35,11 +35,14 @@ class AccountController {
     }
 
     @GetMapping("/account")
-    Mono<Rendering> account(ServerWebExchange exchange) {
+    Mono<Rendering> account(@RequestParam(required = false) String applied, ServerWebExchange exchange) {
         // one after the other: the first call refreshes the person's token if it is due, the second uses that one
         return overview.of(exchange).flatMap(membership -> overview.applications(exchange).map(applications ->
                 Rendering.view("account/account")
                         .modelAttribute("membership", membership)
-                        .modelAttribute("applications", applications).build()));
+                        .modelAttribute("applications", applications)
+                        // just sent from "Register my company": said above the list, once
+                        .modelAttribute("applied", applications.stream().anyMatch(a -> a.id().equals(applied)) ? applied : null)
+                        .build()));
     }
 }

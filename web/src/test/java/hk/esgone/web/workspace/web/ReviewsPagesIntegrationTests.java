@@ -30,7 +30,7 @@ class ReviewsPagesIntegrationTests extends SignedInPageTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Company applications", "Waiting for a decision", "Green Pack Ltd", "綠色包裝有限公司",
                         "cmp-green-pack", "12345678", "Manufacturing", "Kwun Tong, Dongguan", "owner@greenpack.example",
-                        "2026-12-05 10:00", "Approve", "Reject…", "Yes, reject this application")
+                        "2026-12-05 10:00", "Approve", "Reject…", "Yes, reject this application", "Oldest first; 2 shown (at most 100).")
                 .contains("&lt;img src=x&gt;").doesNotContain("<img src=x>");
         // (the sign-in lands on the page too: every call the same)
         assertThat(SERVICES.calls()).filteredOn(c -> c.pathAndQuery().startsWith(QUEUE)).isNotEmpty().allSatisfy(call -> {
