@@ -325,17 +325,21 @@ class PortalBrowserIntegrationTests {
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
-    /** Signs in from the home page through Keycloak's login form as {@code username}. */
+    /** Signs in from the home page through Keycloak's login form as the demo account {@code username}. */
     private static void signIn(String username) {
+        signIn(username, TestKeycloak.DEMO_PASSWORD);
+    }
+
+    private static void signIn(String username, String password) {
         open("/");
         browser.findElement(By.linkText("Sign in")).click();
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
         browser.findElement(By.id("username")).sendKeys(username);
         // Keycloak may ask for the password on the same page or, for organization members, on a second one
         for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
-            List<WebElement> password = browser.findElements(By.id("password"));
-            if (!password.isEmpty() && password.getFirst().isDisplayed()) {
-                password.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
+            List<WebElement> field = browser.findElements(By.id("password"));
+            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
+                field.getFirst().sendKeys(password);
             }
             browser.findElement(By.id("kc-login")).click();
             waitFor(driver -> driver.getCurrentUrl().startsWith(site)
@@ -452,19 +456,7 @@ class PortalBrowserIntegrationTests {
         signOut();
 
         // signed in again, the newcomer sees the decision and the company's workspace
-        open("/");
-        browser.findElement(By.linkText("Sign in")).click();
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
-        browser.findElement(By.id("username")).sendKeys(email);
-        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
-            List<WebElement> field = browser.findElements(By.id("password"));
-            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
-                field.getFirst().sendKeys(password);
-            }
-            browser.findElement(By.id("kc-login")).click();
-            waitFor(driver -> driver.getCurrentUrl().startsWith(site)
-                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
-        }
+        signIn(email, password);
         open("/account");
         assertThat(browser.findElement(By.id(company)).getText()).contains("Approved and listed in the directory.");
         browser.findElement(By.cssSelector(".account-menu summary")).click();
