@@ -81,7 +81,10 @@ class ApprovalWithKeycloakIntegrationTests {
         web = TestWebClients.unpooled(port);
         RealmResource realm = provisioner.keycloak().realm(TestKeycloak.REALM);
         UserRepresentation user = new UserRepresentation();
-        user.setUsername("dir-approval-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        // the realm takes the e-mail address as the user name (self-registration)
+        String email = "dir-approval-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        user.setUsername(email);
+        user.setEmail(email);
         user.setEnabled(true);
         String userId;
         try (Response created = realm.users().create(user)) {
