@@ -462,6 +462,32 @@ class PortalBrowserIntegrationTests {
         browser.findElement(By.cssSelector(".account-menu summary")).click();
         assertThat(browser.findElement(By.linkText("My badges")).isDisplayed()).as("the newcomer is now a member of an SME").isTrue();
         look("account-approved");
+
+        // the new member completes the company's profile: a certification, saved on the version read
+        browser.findElement(By.linkText("Company profile")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/profile"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("cert0.code"))).selectByValue("ISO_14001");
+        browser.findElement(By.id("cert0.number")).sendKeys("EMS-" + RUN);
+        browser.findElement(By.id("cert0.issuer")).sendKeys("HKQAA");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('cert0.validUntil').value = '2029-03-31';");
+        browser.manage().window().setSize(new Dimension(1280, 3000));
+        look("workspace-profile");
+        browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/profile?saved=1"));
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).startsWith("Saved.");
+        assertThat(browser.findElement(By.id("cert0.number")).getAttribute("value")).isEqualTo("EMS-" + RUN);
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("公司資料");
+        look("workspace-profile");
+        browser.manage().window().setSize(new Dimension(360, 4000));
+        try {
+            fitsAPhone("360-workspace-profile-zh-Hant");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        switchTo("en");
+        open("/companies/" + company);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(name, "EMS-" + RUN);
         signOut();
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }

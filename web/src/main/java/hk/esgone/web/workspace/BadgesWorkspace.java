@@ -5,17 +5,14 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.web.config.WebProperties;
 import hk.esgone.web.support.Bilingual;
-import hk.esgone.web.support.PageModel;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
 import reactor.core.publisher.Mono;
@@ -83,7 +80,7 @@ public class BadgesWorkspace {
 
     public Mono<MyBadges> myBadges(ServerWebExchange exchange) {
         // one after the other: the first call refreshes the person's token if it is due, the second uses that one
-        return company(exchange).flatMap(company -> api.getAsUser(exchange, ServiceApi.Service.BADGES, "/api/v1/badges/holders/" + company, null)
+        return MyCompany.of(exchange).flatMap(company -> api.getAsUser(exchange, ServiceApi.Service.BADGES, "/api/v1/badges/holders/" + company, null)
                 .flatMap(holdings -> api.getAsUser(exchange, ServiceApi.Service.BADGES, settingsPath(company), null)
                         .map(settings -> new MyBadges(company, cards(holdings), domains(settings)))))
                 .switchIfEmpty(Mono.fromSupplier(() -> new MyBadges(null, List.of(), List.of())));
@@ -91,7 +88,7 @@ public class BadgesWorkspace {
 
     /** Saves the websites allowed to show the company's badges; answers the list as badge-service stored it. */
     public Mono<List<String>> saveDomains(ServerWebExchange exchange, List<String> domains) {
-        return company(exchange)
+        return MyCompany.of(exchange)
                 // no company in the token: nothing to change (badge-service would refuse it too)
                 .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.FORBIDDEN, NullNode.getInstance(), null)))
                 .flatMap(company -> api.sendAsUser(exchange, ServiceApi.Service.BADGES, "PUT", settingsPath(company),
@@ -103,13 +100,6 @@ public class BadgesWorkspace {
         return "/api/v1/badges/companies/" + company + "/widget-settings";
     }
 
-    /** The company in the person's token, when it is a well-formed company id. */
-    private static Mono<String> company(ServerWebExchange exchange) {
-        return exchange.getPrincipal()
-                .filter(OAuth2AuthenticationToken.class::isInstance)
-                .flatMap(principal -> Mono.justOrEmpty(Optional.ofNullable(PageModel.account((OAuth2AuthenticationToken) principal).company())))
-                .filter(Ids.COMPANY::isValid);
-    }
 
     private List<BadgeCard> cards(JsonNode holdings) {
         List<BadgeCard> cards = new ArrayList<>();

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,12 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.ids.RegistrationNumbers;
-import hk.esgone.web.support.FormText;
 import hk.esgone.web.support.ServiceFailure;
 import hk.esgone.web.workspace.CompanyApplications;
 import hk.esgone.web.workspace.CompanyApplications.Application;
+import hk.esgone.web.workspace.DirectoryChoices;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * "Register my company": a signed-in person applies to list their company — what kind it is, its Hong Kong BR
@@ -42,15 +40,16 @@ class RegisterPageController {
     static final int DESCRIPTION_MAX = 4000;
     static final int SHORT_MAX = 300;
     static final int MAX_LOCATIONS = 28;
-    private static final Pattern CODE = Pattern.compile("^[A-Z0-9_]{1,40}$");
     /** The form's fields in the order the page shows them: the list of errors above the form follows it. */
     private static final List<String> FIELDS = List.of("kind", "number", "name", "description", "industry", "sector", "locations",
             "website", "contact", "other");
 
     private final CompanyApplications applications;
+    private final DirectoryChoices directory;
 
-    RegisterPageController(CompanyApplications applications) {
+    RegisterPageController(CompanyApplications applications, DirectoryChoices directory) {
         this.applications = applications;
+        this.directory = directory;
     }
 
     @GetMapping("/workspace/register")
@@ -71,7 +70,7 @@ class RegisterPageController {
         return exchange.getFormData().flatMap(form -> {
             Map<String, String> errors = new LinkedHashMap<>();
             Application typed = read(form, errors);
-            return applications.choices().flatMap(choices -> {
+            return directory.choices().flatMap(choices -> {
                 if (typed.kind() == null || choices.kinds().stream().noneMatch(k -> k.code().equals(typed.kind()))) {
                     errors.putIfAbsent("kind", "kind");
                 }
@@ -89,12 +88,10 @@ class RegisterPageController {
     }
 
     private Mono<Rendering> page(Application typed, Map<String, String> errors, String problem, HttpStatus status) {
-        Map<String, String> inFormOrder = new LinkedHashMap<>();
-        FIELDS.stream().filter(errors::containsKey).forEach(field -> inFormOrder.put(field, errors.get(field)));
-        return applications.choices().map(choices -> Rendering.view("workspace/register")
+        return directory.choices().map(choices -> Rendering.view("workspace/register")
                 .modelAttribute("choices", choices)
                 .modelAttribute("typed", typed)
-                .modelAttribute("errors", inFormOrder)
+                .modelAttribute("errors", FormFields.inOrder(errors, FIELDS))
                 .modelAttribute("problem", problem)
                 .modelAttribute("numberCheck", typed.brNumber() == null && typed.uscc() == null ? null
                         : numberCheck(typed.brNumber(), typed.uscc(), false))
@@ -109,28 +106,29 @@ class RegisterPageController {
         if (!check.endsWith("-ok")) {
             errors.put("number", check);
         }
-        String nameEn = text(form, "nameEn", NAME_EN_MAX, "name", errors);
-        String nameZh = text(form, "nameZh", NAME_ZH_MAX, "name", errors);
+        String nameEn = FormFields.text(form, "nameEn", NAME_EN_MAX, "name", errors);
+        String nameZh = FormFields.text(form, "nameZh", NAME_ZH_MAX, "name", errors);
         if (nameEn == null && nameZh == null) {
             errors.putIfAbsent("name", "name");
         }
-        String industry = code(form.getFirst("industry"));
+        String industry = FormFields.code(form.getFirst("industry"));
         if (industry == null) {
             errors.put("industry", "industry");
         }
         List<String> locations = new ArrayList<>(new LinkedHashSet<>(form.getOrDefault("locations", List.of()).stream()
-                .map(RegisterPageController::code).filter(c -> c != null).toList()));
+                .map(FormFields::code).filter(c -> c != null).toList()));
         if (locations.isEmpty()) {
             errors.put("locations", "locations");
         } else if (locations.size() > MAX_LOCATIONS) {
             errors.put("locations", "locations-many");
         }
-        String contactName = text(form, "contactName", SHORT_MAX, "contact", errors);
-        String contactEmail = text(form, "contactEmail", SHORT_MAX, "contact", errors);
-        String contactPhone = text(form, "contactPhone", SHORT_MAX, "contact", errors);
-        return new Application(code(form.getFirst("kind")), br, uscc, nameEn, nameZh,
-                lines(form, "descriptionEn", errors), lines(form, "descriptionZh", errors), industry, code(form.getFirst("sector")),
-                List.copyOf(locations), text(form, "website", SHORT_MAX, "website", errors), contactName, contactEmail, contactPhone);
+        String contactName = FormFields.text(form, "contactName", SHORT_MAX, "contact", errors);
+        String contactEmail = FormFields.text(form, "contactEmail", SHORT_MAX, "contact", errors);
+        String contactPhone = FormFields.text(form, "contactPhone", SHORT_MAX, "contact", errors);
+        return new Application(FormFields.code(form.getFirst("kind")), br, uscc, nameEn, nameZh,
+                FormFields.lines(form, "descriptionEn", DESCRIPTION_MAX, "description", errors),
+                FormFields.lines(form, "descriptionZh", DESCRIPTION_MAX, "description", errors), industry, FormFields.code(form.getFirst("sector")),
+                List.copyOf(locations), FormFields.text(form, "website", SHORT_MAX, "website", errors), contactName, contactEmail, contactPhone);
     }
 
     /**
@@ -174,50 +172,22 @@ class RegisterPageController {
         return value.isEmpty() ? null : value;
     }
 
-    private static String code(String raw) {
-        return raw != null && CODE.matcher(raw).matches() ? raw : null;
-    }
-
-    private static String text(MultiValueMap<String, String> form, String name, int max, String field, Map<String, String> errors) {
-        String raw = form.getFirst(name);
-        if (raw != null && raw.codePointCount(0, raw.length()) > max) {
-            errors.putIfAbsent(field, "long");
-        }
-        return FormText.clean(raw, max);
-    }
-
-    private static String lines(MultiValueMap<String, String> form, String name, Map<String, String> errors) {
-        String raw = form.getFirst(name);
-        if (raw != null && raw.codePointCount(0, raw.length()) > DESCRIPTION_MAX) {
-            errors.putIfAbsent("description", "long");
-        }
-        return FormText.cleanLines(raw, DESCRIPTION_MAX);
-    }
-
     /** directory-service's refusal, field by field, in the form's own words. */
     static Map<String, String> refusal(ServiceFailure refused) {
-        Map<String, String> errors = new LinkedHashMap<>();
         String type = refused.problemType();
         if ("duplicate-registration".equals(type)) {
-            errors.put("number", "duplicate");
-            return errors;
+            return Map.of("number", "duplicate");
         }
         if ("application-pending".equals(type)) {
-            return errors; // said above the form, with a link to the account page
+            return Map.of(); // said above the form, with a link to the account page
         }
-        for (JsonNode error : refused.problem().path("errors")) {
-            String field = error.path("field").asString("");
-            String formField = field.startsWith("brNumber") || field.startsWith("uscc") ? "number"
-                    : field.startsWith("name") ? "name"
-                    : field.startsWith("description") ? "description"
-                    : field.startsWith("locations") ? "locations"
-                    : field.startsWith("contact") ? "contact"
-                    : List.of("kind", "industry", "sector", "website").contains(field) ? field : "other";
-            errors.putIfAbsent(formField, formField.equals("number") ? "refused" : formField);
-        }
-        if (errors.isEmpty()) {
-            errors.put("other", "other");
-        }
+        Map<String, String> errors = FormFields.refusal(refused, field -> field.startsWith("brNumber") || field.startsWith("uscc") ? "number"
+                : field.startsWith("name") ? "name"
+                : field.startsWith("description") ? "description"
+                : field.startsWith("locations") ? "locations"
+                : field.startsWith("contact") ? "contact"
+                : List.of("kind", "industry", "sector", "website").contains(field) ? field : "other");
+        errors.computeIfPresent("number", (field, key) -> "refused");
         return errors;
     }
 
