@@ -370,6 +370,24 @@ class PortalBrowserIntegrationTests {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
         switchTo("en");
+        // partners' offers: the review queue and the listed ones, with the withdraw form's confirmation
+        open("/workspace/admin/offers");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Partner offers");
+        look("workspace-offer-reviews");
+        open("/workspace/admin/offers?status=PUBLISHED");
+        assertThat(browser.findElements(By.cssSelector("article.application"))).isNotEmpty();
+        browser.findElement(By.cssSelector("article.application .actions details summary")).click();
+        look("workspace-offer-reviews-published");
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("合作夥伴優惠");
+        look("workspace-offer-reviews-published");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            fitsAPhone("360-workspace-offer-reviews-zh-Hant");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        switchTo("en");
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 

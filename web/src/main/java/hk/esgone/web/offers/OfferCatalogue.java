@@ -91,7 +91,8 @@ public class OfferCatalogue {
         return api.get(ServiceApi.Service.OFFERS, "/api/v1/offers/catalogue/" + id, null).flatMap(this::offer);
     }
 
-    private Mono<Offer> offer(JsonNode o) {
+    /** An offer as the services describe it (catalogue or partner/admin view), with the partner's and badge's names. */
+    public Mono<Offer> offer(JsonNode o) {
         JsonNode rules = o.path("eligibility");
         String partnerId = o.path("partnerId").asString(null);
         String achievement = rules.path("requiredAchievementId").asString(null);
@@ -109,7 +110,7 @@ public class OfferCatalogue {
                 o.path("currency").asString("HKD"), partnerId, both.getT1(), integer(o, "quota"), integer(o, "remaining"),
                 integer(o, "perCompanyLimit"), o.path("soldOut").asBoolean(false), time(o.path("validFrom")),
                 time(o.path("validUntil")), both.getT2(), achievement, rules.path("minScorecardLevel").asString(null),
-                List.copyOf(industries), o.path("redemptionMethod").asString(null)));
+                List.copyOf(industries), o.path("redemptionMethod").asString(o.path("redemption").path("method").asString(null))));
     }
 
     /** A partner's or badge's name, kept for ten minutes; when it cannot be read, the page shows the id instead. */

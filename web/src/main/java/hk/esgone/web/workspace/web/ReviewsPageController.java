@@ -110,7 +110,7 @@ class ReviewsPageController {
         return status != null && CompanyReviews.STATUSES.contains(status) ? status : "SUBMITTED";
     }
 
-    private static String refusal(ServiceFailure refused) {
+    static String refusal(ServiceFailure refused) {
         return switch (refused.status()) {
             case NOT_FOUND -> "not-found";
             case FORBIDDEN -> "forbidden";
