@@ -510,6 +510,32 @@ class PortalBrowserIntegrationTests {
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
+    @Test
+    @Order(11)
+    void aPartnersMemberSeesTheCompanysOffersWithTheirStatus() {
+        signIn(TestKeycloak.PARTNER);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        browser.findElement(By.cssSelector(".account-menu summary")).click();
+        browser.findElement(By.linkText("My company's offers")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/partner/offers"));
+        assertThat(browser.findElements(By.cssSelector("article.application"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("article.application code")))
+                .allMatch(code -> !code.getText().startsWith("cmp-") || code.getText().equals(TestKeycloak.PARTNER_ORG));
+        look("workspace-partner-offers");
+        switchTo("zh-Hant");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我公司的優惠");
+        look("workspace-partner-offers");
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            fitsAPhone("360-workspace-partner-offers-zh-Hant");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        switchTo("en");
+        signOut();
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
     /** Signs out with the account menu's button, when someone is signed in. */
     private static void signOut() {
         open("/");

@@ -17,18 +17,29 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Council staff's review of partners' offers, through offers-service's admin API with the person's own token:
- * offers by status (submitted ones are the queue), approving, rejecting with a note the partner sees, pausing and
- * withdrawing a listed offer. offers-service decides who is staff; the portal only shows its answers.
+ * Partners' offers through offers-service with the person's own token: for council staff (the admin API) offers by
+ * status — submitted ones are the review queue — approving, rejecting with a note the partner sees, pausing and
+ * withdrawing; for a partner's members (the partner API) their company's own offers with their status, the note of a
+ * rejection and the code stock, submitting a draft, pausing, resuming and withdrawing. offers-service decides who may
+ * do what; the portal only shows its answers.
  */
 @Service
 public class OfferReviews {
 
     /** The statuses staff look at, the review queue first. */
     public static final List<String> STATUSES = List.of("SUBMITTED", "SCHEDULED", "PUBLISHED", "PAUSED", "WITHDRAWN", "EXPIRED");
+    /** The statuses a partner filters their own offers by (none: all of them). */
+    public static final List<String> PARTNER_STATUSES = List.of("DRAFT", "SUBMITTED", "SCHEDULED", "PUBLISHED", "PAUSED", "WITHDRAWN", "EXPIRED");
 
-    /** One offer with what staff need to decide: the offer as the catalogue shows it, its status and the last note. */
-    public record Reviewed(OfferCatalogue.Offer offer, String status, String reviewNote, ZonedDateTime submittedAt) {
+    private static final String ADMIN = "/api/v1/offers/admin/offers";
+    private static final String PARTNER = "/api/v1/offers/partner/offers";
+
+    /**
+     * One offer with what staff need to decide or its partner to manage: the offer as the catalogue shows it, its
+     * status, the last review note and, for a code-pool offer its partner reads, the codes left.
+     */
+    public record Reviewed(OfferCatalogue.Offer offer, String status, String reviewNote, ZonedDateTime submittedAt, Long codesLeft,
+                           boolean lowStock) {
     }
 
     public record Page(List<Reviewed> offers, String nextCursor) {
@@ -42,28 +53,51 @@ public class OfferReviews {
         this.catalogue = catalogue;
     }
 
+    /** Staff: offers in {@code status}. */
     public Mono<Page> queue(ServerWebExchange exchange, String status, String cursor) {
+        return list(exchange, ADMIN, status, cursor);
+    }
+
+    /** A partner's members: their company's own offers, in {@code status} or all when it is null. */
+    public Mono<Page> mine(ServerWebExchange exchange, String status, String cursor) {
+        return list(exchange, PARTNER, status, cursor);
+    }
+
+    /** Staff carry out {@code action} (approve, reject, pause, withdraw) on an offer; answers its status afterwards. */
+    public Mono<String> act(ServerWebExchange exchange, String offerId, String action, String reason) {
+        return send(exchange, ADMIN, offerId, action, reason == null ? Map.of() : Map.of("reason", reason));
+    }
+
+    /** A partner's member carries out {@code action} (submit, pause, resume, withdraw) on their company's offer. */
+    public Mono<String> actOnMine(ServerWebExchange exchange, String offerId, String action) {
+        return send(exchange, PARTNER, offerId, action, Map.of());
+    }
+
+    private Mono<Page> list(ServerWebExchange exchange, String base, String status, String cursor) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        query.add("status", status);
+        if (status != null) {
+            query.add("status", status);
+        }
         query.add("limit", "25");
         if (cursor != null) {
             query.add("cursor", cursor);
         }
-        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, "/api/v1/offers/admin/offers", query).flatMap(answer -> {
+        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, base, query).flatMap(answer -> {
             List<JsonNode> items = new ArrayList<>();
             answer.path("items").forEach(items::add);
             String next = answer.path("nextCursor").asString(null);
-            return Flux.fromIterable(items).concatMap(o -> catalogue.offer(o).map(offer -> new Reviewed(offer,
-                            o.path("status").asString(""), o.path("reviewNote").asString(null),
-                            time(o.path("submittedAt").asString(null)))))
-                    .collectList().map(offers -> new Page(offers, next == null || next.isBlank() ? null : next));
+            return Flux.fromIterable(items).concatMap(o -> catalogue.offer(o).map(offer -> {
+                JsonNode stock = o.path("codePool");
+                return new Reviewed(offer, o.path("status").asString(""), o.path("reviewNote").asString(null),
+                        time(o.path("submittedAt").asString(null)), stock.path("available").isNumber() ? stock.path("available").asLong() : null,
+                        stock.path("lowStock").asBoolean(false));
+            })).collectList().map(offers -> new Page(offers, next == null || next.isBlank() ? null : next));
         });
     }
 
-    /** Carries out {@code action} (approve, reject, pause, withdraw) on an offer; answers its status afterwards. */
-    public Mono<String> act(ServerWebExchange exchange, String offerId, String action, String reason) {
-        return api.sendAsUser(exchange, ServiceApi.Service.OFFERS, "POST", "/api/v1/offers/admin/offers/" + offerId + "/" + action,
-                reason == null ? Map.of() : Map.of("reason", reason), Map.of()).map(offer -> offer.path("status").asString(""));
+    private Mono<String> send(ServerWebExchange exchange, String base, String offerId, String action, Map<String, String> body) {
+        return api.sendAsUser(exchange, ServiceApi.Service.OFFERS, "POST", base + "/" + offerId + "/" + action, body, Map.of())
+                .map(offer -> offer.path("status").asString(""));
     }
 
     private static ZonedDateTime time(String text) {
