@@ -76,7 +76,7 @@ public class ProfileEditing {
     }
 
     /** The company's profile as stored, with what the page needs around it. */
-    public record Stored(String id, String kind, Bilingual kindLabel, String status, long version, Profile profile) {
+    public record Stored(String id, String kind, String status, long version, Profile profile) {
 
         public boolean serviceProvider() {
             return "SERVICE_PROVIDER".equals(kind);
@@ -84,7 +84,7 @@ public class ProfileEditing {
 
         /** The same, as the form opened at {@code otherVersion} knows it. */
         public Stored withVersion(long otherVersion) {
-            return new Stored(id, kind, kindLabel, status, otherVersion, profile);
+            return new Stored(id, kind, status, otherVersion, profile);
         }
     }
 
@@ -196,7 +196,7 @@ public class ProfileEditing {
                 List.copyOf(locations), company.path("sizeBand").path("code").asString(null), blank(company.path("website")),
                 blank(company.path("logoUrl")), blank(contact.path("name")), blank(contact.path("email")), blank(contact.path("phone")),
                 List.copyOf(certifications), List.copyOf(solutions));
-        return new Stored(company.path("id").asString(""), company.path("kind").asString(""), Bilingual.of(company.path("kindLabel")),
+        return new Stored(company.path("id").asString(""), company.path("kind").asString(""),
                 company.path("status").asString(""), company.path("owner").path("version").asLong(-1), profile);
     }
 

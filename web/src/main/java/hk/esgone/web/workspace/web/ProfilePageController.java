@@ -59,18 +59,22 @@ class ProfilePageController {
     Mono<Rendering> profile(@RequestParam(required = false) String saved, ServerWebExchange exchange) {
         return editing.load(exchange)
                 .flatMap(stored -> page(stored, stored.profile(), Map.of(), List.of(), saved != null, HttpStatus.OK))
-                .switchIfEmpty(Mono.just(Rendering.view("workspace/profile").build()));
+                .switchIfEmpty(Mono.fromSupplier(() -> Rendering.view("workspace/profile").build()));
     }
 
     @PostMapping("/workspace/profile")
     Mono<Rendering> save(ServerWebExchange exchange) {
-        return exchange.getFormData().flatMap(form -> editing.load(exchange).flatMap(current -> {
+        Mono<Rendering> notLinked = Mono.fromSupplier(() -> Rendering.view("workspace/profile").build());
+        return exchange.getFormData().flatMap(form -> {
             Map<String, String> errors = new LinkedHashMap<>();
             Profile typed = read(form, errors);
-            long version = version(form.getFirst("version"), current.version());
+            // a form without its version is treated as stale: it is never saved over whatever is stored
+            long version = version(form.getFirst("version"));
             if (!errors.isEmpty()) {
-                return page(current.withVersion(version), typed, errors, List.of(), false, HttpStatus.BAD_REQUEST);
+                return editing.load(exchange)
+                        .flatMap(current -> page(current.withVersion(version), typed, errors, List.of(), false, HttpStatus.BAD_REQUEST));
             }
+            // the stored profile is read again only when the page must be shown again
             return editing.save(exchange, version, typed)
                     .map(saved -> Rendering.redirectTo("/workspace/profile?saved=1").build())
                     .onErrorResume(ServiceFailure.class, refused -> {
@@ -84,9 +88,10 @@ class ProfilePageController {
                                     page(now, typed, Map.of(), ProfileEditing.differences(now.profile(), typed, choices), false,
                                             HttpStatus.CONFLICT)));
                         }
-                        return page(current.withVersion(version), typed, refusal(refused), List.of(), false, HttpStatus.BAD_REQUEST);
+                        return editing.load(exchange).flatMap(current ->
+                                page(current.withVersion(version), typed, refusal(refused), List.of(), false, HttpStatus.BAD_REQUEST));
                     });
-        }).switchIfEmpty(Mono.just(Rendering.view("workspace/profile").build())));
+        }).switchIfEmpty(notLinked);
     }
 
     private Mono<Rendering> page(Stored stored, Profile shown, Map<String, String> errors, List<ProfileEditing.Difference> differences,
@@ -198,13 +203,14 @@ class ProfilePageController {
         }
     }
 
-    private static long version(String raw, long otherwise) {
+    private static long version(String raw) {
         try {
-            return raw == null ? otherwise : Long.parseLong(raw.strip());
+            return raw == null ? -1 : Long.parseLong(raw.strip());
         } catch (NumberFormatException e) {
-            return otherwise;
+            return -1;
         }
     }
+
 
     /** directory-service's refusal beside the form's fields: a certification's or solution's row by its number. */
     static Map<String, String> refusal(ServiceFailure refused) {

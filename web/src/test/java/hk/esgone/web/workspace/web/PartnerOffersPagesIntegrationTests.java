@@ -94,6 +94,17 @@ class PartnerOffersPagesIntegrationTests extends SignedInPageTest {
         assertThat(page.body()).doesNotContain("href=\"/workspace/partner/offers\"");
     }
 
+    @Test
+    void whenTheOffersServiceIsDownThePageSaysTryAgain() {
+        SERVICES.problem(MINE, 503, "unavailable");
+        Traffic browser = signedIn(TestKeycloak.PARTNER, "/workspace/partner/offers");
+
+        Traffic.Answer page = browser.get(SITE + "/workspace/partner/offers");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("Temporarily unavailable").doesNotContain("Exception", "at hk.");
+    }
+
     private static void offers() {
         SERVICES.json(MINE, """
                 {"items":[{"id":"off-green-loan","partnerId":"cmp-demo-partner","type":"PERCENTAGE_DISCOUNT","value":10,

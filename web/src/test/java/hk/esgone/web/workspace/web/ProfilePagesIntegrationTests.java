@@ -171,6 +171,33 @@ class ProfilePagesIntegrationTests extends SignedInPageTest {
         assertThat(SERVICES.calls()).filteredOn(c -> c.method().equals("PUT")).hasSize(1);
     }
 
+    @Test
+    void whenTheDirectoryIsDownTheSaveSaysTryAgain() {
+        SERVICES.problem("PUT", COMPANY, 503, "unavailable");
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/profile");
+        String csrf = Traffic.csrfToken(browser.get(SITE + "/workspace/profile"));
+
+        Traffic.Answer down = browser.postFields(SITE + "/workspace/profile", form(csrf, "7"));
+
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body()).contains("Temporarily unavailable").doesNotContain("Exception", "at hk.");
+    }
+
+    @Test
+    void aFormWithoutItsVersionIsNeverSavedOverTheStoredProfile() {
+        SERVICES.answer("PUT", COMPANY, 412, """
+                {"type":"https://esg-one.hk/problems/precondition-failed","title":"Precondition failed","status":412}""");
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/profile");
+        String csrf = Traffic.csrfToken(browser.get(SITE + "/workspace/profile"));
+
+        Traffic.Answer stale = browser.postFields(SITE + "/workspace/profile", form(csrf, "not-a-number", "website", "https://mine.example"));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.body()).contains("Someone saved this profile after you opened it", "name=\"version\" value=\"7\"");
+        assertThat(SERVICES.calls()).filteredOn(c -> c.method().equals("PUT")).singleElement()
+                .satisfies(put -> assertThat(put.header("if-match")).isEqualTo("\"-1\""));
+    }
+
     /** The form as the page fills it from {@link #STORED}, at {@code version}, with fields replaced or added. */
     private static List<String> form(String csrf, String version, String... changes) {
         List<String> base = new ArrayList<>(List.of("_csrf", csrf, "version", version, "nameEn", "Demo Green Packaging Ltd",

@@ -192,6 +192,19 @@ class RegisterPagesIntegrationTests extends SignedInPageTest {
         assertThat(login.body()).as("Keycloak's page offers registration, in Chinese").contains("kc-registration").contains("註冊");
     }
 
+    @Test
+    void whenTheDirectoryIsDownThePersonIsToldToTryAgainAndNothingIsLost() {
+        SERVICES.problem("POST", APPLICATIONS, 503, "unavailable");
+        Traffic browser = signedIn(TestKeycloak.BUYER, "/workspace/register");
+        String csrf = Traffic.csrfToken(browser.get(SITE + "/workspace/register"));
+
+        Traffic.Answer down = browser.postFields(SITE + "/workspace/register", fields(csrf, "brNumber", "12345678",
+                "nameEn", "Green Metal Works", "industry", "C", "sector", "METAL", "locations", "KWUN_TONG"));
+
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body()).contains("Temporarily unavailable", "Nothing you entered was lost").doesNotContain("Exception", "at hk.");
+    }
+
     private static String check(Traffic browser, String query) {
         Traffic.Answer answer = browser.get(SITE + "/workspace/register/number?" + query);
         assertThat(answer.status()).isEqualTo(200);
