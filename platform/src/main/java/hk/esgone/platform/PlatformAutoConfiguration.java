@@ -35,6 +35,7 @@ import hk.esgone.platform.text.TextJacksonModule;
 import hk.esgone.platform.web.AccessLog;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.DecodingProblems;
+import hk.esgone.platform.web.EventLoopCompletion;
 import hk.esgone.platform.web.PlatformWebProperties;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
@@ -128,6 +129,11 @@ public class PlatformAutoConfiguration {
         @Bean
         NettyServerCustomizer decodingProblems() {
             return DecodingProblems::install;
+        }
+
+        @Bean
+        EventLoopCompletion eventLoopCompletion() {
+            return new EventLoopCompletion();
         }
     }
 
