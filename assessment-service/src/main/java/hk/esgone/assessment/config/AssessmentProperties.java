@@ -9,19 +9,17 @@ import org.springframework.util.unit.DataSize;
  * @param demoData          give the demo SME company a submitted assessment for last year
  * @param seedQuestionnaire the questionnaire file (classpath) published at start when no version of its key is stored
  * @param maxAnswerBody     largest body of one autosaved answer; an answer is a number, a choice or a short text
- * @param maxQuestionnaireBody largest questionnaire an admin may publish
+ *                          (the questionnaires an admin publishes are bounded by esg.web.max-request-size)
  */
 @ConfigurationProperties("esg.assessment")
-public record AssessmentProperties(boolean demoData, String seedQuestionnaire, DataSize maxAnswerBody,
-        DataSize maxQuestionnaireBody) {
+public record AssessmentProperties(boolean demoData, String seedQuestionnaire, DataSize maxAnswerBody) {
 
     public AssessmentProperties {
         seedQuestionnaire = seedQuestionnaire == null || seedQuestionnaire.isBlank() ? "questionnaires/hk-sme-v1.json"
                 : seedQuestionnaire.trim();
         maxAnswerBody = maxAnswerBody == null ? DataSize.ofKilobytes(64) : maxAnswerBody;
-        maxQuestionnaireBody = maxQuestionnaireBody == null ? DataSize.ofKilobytes(256) : maxQuestionnaireBody;
-        if (maxAnswerBody.toBytes() <= 0 || maxQuestionnaireBody.toBytes() <= 0) {
-            throw new IllegalArgumentException("esg.assessment.max-answer-body and max-questionnaire-body must be positive");
+        if (maxAnswerBody.toBytes() <= 0) {
+            throw new IllegalArgumentException("esg.assessment.max-answer-body must be positive");
         }
     }
 }
