@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import hk.esgone.assessment.catalogue.SeedQuestionnaire;
+
 @Configuration(proxyBeanMethods = false)
 class AssessmentConfiguration {
 
@@ -13,5 +15,10 @@ class AssessmentConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    SeedQuestionnaire seedQuestionnaire(AssessmentProperties properties) {
+        return SeedQuestionnaire.fromClasspath(properties.seedQuestionnaire());
     }
 }

@@ -49,8 +49,13 @@ class BadInputIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(stored().toString()).isEqualTo(before);
     }
 
+    /** The path sent exactly as written (percent-encoding included), not encoded again by the client. */
+    private java.net.URI raw(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + path);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putRaw(String path, String body) {
-        return web.put().uri(path).headers(h -> h.setBearerAuth(sme(companyId))).contentType(MediaType.APPLICATION_JSON)
+        return web.put().uri(raw(path)).headers(h -> h.setBearerAuth(sme(companyId))).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange();
     }
 
@@ -110,12 +115,12 @@ class BadInputIntegrationTests extends AssessmentServiceIntegrationTest {
     @ValueSource(strings = {"asm-nothere123", "nothing", "ASM-UPPER", "%E4%B8%AD%E6%96%87"})
     void anUnknownAssessmentIs404OnEveryEndpoint(String unknown) {
         String token = sme(companyId);
-        problem(web.get().uri("/api/v1/assessments/" + unknown).headers(h -> h.setBearerAuth(token)).exchange(), 404, "not-found");
+        problem(web.get().uri(raw("/api/v1/assessments/" + unknown)).headers(h -> h.setBearerAuth(token)).exchange(), 404, "not-found");
         problem(putRaw("/api/v1/assessments/" + unknown + "/answers/" + number.id(), "{\"value\": 5, \"baseRevision\": 0}"), 404,
                 "not-found");
-        problem(web.post().uri("/api/v1/assessments/" + unknown + "/submit").headers(h -> h.setBearerAuth(token)).exchange(), 404,
+        problem(web.post().uri(raw("/api/v1/assessments/" + unknown + "/submit")).headers(h -> h.setBearerAuth(token)).exchange(), 404,
                 "not-found");
-        problem(web.get().uri("/api/v1/assessments/" + unknown + "/scorecard").headers(h -> h.setBearerAuth(token)).exchange(), 404,
+        problem(web.get().uri(raw("/api/v1/assessments/" + unknown + "/scorecard")).headers(h -> h.setBearerAuth(token)).exchange(), 404,
                 "not-found");
         unchanged();
     }
@@ -146,7 +151,7 @@ class BadInputIntegrationTests extends AssessmentServiceIntegrationTest {
         problem(web.delete().uri(answerPath(number.id()) + "?baseRevision=abc").headers(h -> h.setBearerAuth(sme(companyId)))
                 .exchange(), 400, "bad-request");
         problem(web.get().uri("/api/v1/assessments/questionnaire?industry=C").exchange(), 400, "bad-request");
-        problem(web.get().uri("/api/v1/assessments/questionnaire?industry=%E2%80%AE&size=SMALL").exchange(), 400, "validation");
+        problem(web.get().uri(raw("/api/v1/assessments/questionnaire?industry=%E2%80%AE&size=SMALL")).exchange(), 400, "validation");
         unchanged();
     }
 }
