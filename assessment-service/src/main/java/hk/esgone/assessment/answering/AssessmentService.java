@@ -163,6 +163,9 @@ public class AssessmentService {
     public Mono<Read> submit(Caller caller, String id) {
         return visible(caller, id).flatMap(assessment -> {
             requireAnswerer(caller);
+            if (!caller.isMemberOf(assessment.companyId())) {
+                return Mono.error(ApiProblem.forbidden("Only members of the company submit its assessment."));
+            }
             return submitAttempt(caller, id, 1);
         });
     }

@@ -40,7 +40,11 @@ public interface Form {
 
     boolean knowsSizeBand(String sizeBand);
 
-    /** A question: its id, its section and its text in both languages ({@code en}, {@code zhHant}). */
-    record Question(String id, String sectionCode, Map<String, String> text) {
+    /**
+     * A question: its id, its section, its text in both languages ({@code en}, {@code zhHant}), its type
+     * ({@code YES_NO}, {@code SINGLE_CHOICE}, {@code MULTIPLE_CHOICE}, {@code PERCENTAGE}, {@code NUMBER}, {@code TEXT}),
+     * the unit a number is given in (else null) and the codes of its choices (else empty).
+     */
+    record Question(String id, String sectionCode, Map<String, String> text, String type, String unit, List<String> choices) {
     }
 }
