@@ -78,7 +78,9 @@ class AnsweringIntegrationTests extends AssessmentServiceIntegrationTest {
     void savesOfDifferentAnswersFromManyTabsAtOnceAreAllKept() throws Exception {
         String companyId = company("tabs");
         String id = start(companyId, LAST_YEAR).path("id").asText();
-        List<QuestionInfo> questions = applicableQuestions();
+        // 32 tabs at once, each saving a different answer (as many as the questionnaire has, if fewer)
+        List<QuestionInfo> all = applicableQuestions();
+        List<QuestionInfo> questions = all.subList(0, Math.min(32, all.size()));
         String token = sme(companyId);
 
         List<Integer> statuses = inParallel(questions.size(), i -> {
