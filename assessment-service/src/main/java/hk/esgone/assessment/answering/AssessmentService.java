@@ -130,7 +130,7 @@ public class AssessmentService {
             if (!problems.isEmpty()) {
                 return Mono.error(new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-answer", "Invalid answer",
                         "The answer to " + question.id() + " cannot be stored.", Map.of("errors", problems.stream()
-                                .map(p -> Map.of("field", p.field(), "message", p.message())).toList())));
+                                .map(p -> Map.of("field", p.field(), "message", p.message(), "messageZhHant", p.messageZhHant())).toList())));
             }
             Instant now = clock.instant();
             StoredAnswer stored = new StoredAnswer(question.id(), text(answer.value()), blankToNull(answer.unit()),
