@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -141,6 +142,44 @@ class AnsweringIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(get(sme(companyId), "/api/v1/assessments/" + id).path("progress").path("answered").asInt()).isZero();
         put(sme(companyId), path, validAnswer(q, 2)).expectStatus().isOk();
         assertThat(get(sme(companyId), "/api/v1/assessments/" + id).path("progress").path("answered").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aNotApplicableAnswerWithAReasonAndEvidenceAsDataAreStored() {
+        String companyId = company("evidence");
+        String id = start(companyId, LAST_YEAR).path("id").asText();
+        List<QuestionInfo> questions = applicableQuestions();
+        QuestionInfo withEvidence = questions.stream().filter(QuestionInfo::evidenceAllowed).findFirst().orElseThrow();
+        QuestionInfo other = questions.stream().filter(q -> !q.id().equals(withEvidence.id())).findFirst().orElseThrow();
+
+        Map<String, Object> body = validAnswer(withEvidence, 0);
+        body.put("evidence", Map.of("sha256", "a".repeat(64), "fileName", "環境政策 2025.pdf", "size", 120_000,
+                "contentType", "application/pdf"));
+        put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + withEvidence.id(), body).expectStatus().isOk();
+        Map<String, Object> notApplicable = new java.util.LinkedHashMap<>();
+        notApplicable.put("notApplicable", true);
+        notApplicable.put("reason", "我們沒有車輛。We have no vehicles.");
+        notApplicable.put("baseRevision", 0);
+        put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + other.id(), notApplicable).expectStatus().isOk();
+
+        JsonNode read = get(sme(companyId), "/api/v1/assessments/" + id);
+        assertThat(read.path("progress").path("answered").asInt()).isEqualTo(2);
+        JsonNode stored = find(read.path("answers"), "questionId", withEvidence.id());
+        assertThat(stored.path("evidence").path("fileName").asText()).isEqualTo("環境政策 2025.pdf");
+        JsonNode na = find(read.path("answers"), "questionId", other.id());
+        assertThat(na.path("notApplicable").asBoolean()).isTrue();
+        assertThat(na.path("reason").asText()).isEqualTo("我們沒有車輛。We have no vehicles.");
+
+        // a link that is not https, and N/A without a reason: refused, nothing stored
+        Map<String, Object> badLink = validAnswer(withEvidence, 1);
+        badLink.put("evidence", Map.of("url", "ftp://example.com/policy.pdf"));
+        JsonNode problem = problem(put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + withEvidence.id(), badLink), 422,
+                "invalid-answer");
+        assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("evidence.url");
+        assertThat(problem.path("errors").get(0).path("messageZhHant").asText()).isNotBlank();
+        problem(put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + other.id(),
+                Map.of("notApplicable", true, "baseRevision", 1)), 422, "invalid-answer");
+        assertThat(get(sme(companyId), "/api/v1/assessments/" + id).path("answers")).isEqualTo(read.path("answers"));
     }
 
     private WebTestClient client() {

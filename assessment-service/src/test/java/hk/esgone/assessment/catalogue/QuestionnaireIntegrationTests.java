@@ -37,6 +37,22 @@ class QuestionnaireIntegrationTests extends AssessmentServiceIntegrationTest {
         applicableQuestions().forEach(q -> narrowed.add(q.id()));
         assertThat(allIds).containsAll(narrowed);
         assertThat(narrowed).isNotEmpty();
+        assertThat(narrowed.size()).as("some questions are for other industries").isLessThan(allIds.size());
+    }
+
+    @Test
+    void aQuestionForAnotherIndustryCannotBeAnswered() {
+        Set<String> all = ids(JSON.readTree(web.get().uri("/api/v1/assessments/questionnaire").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()));
+        Set<String> mine = new HashSet<>();
+        applicableQuestions().forEach(q -> mine.add(q.id()));
+        String other = all.stream().filter(id -> !mine.contains(id)).sorted().findFirst().orElseThrow();
+        String companyId = company("other-industry");
+        String id = start(companyId, LAST_YEAR).path("id").asText();
+
+        problem(put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + other, answer(true, 0)), 422,
+                "question-not-applicable");
+        assertThat(get(sme(companyId), "/api/v1/assessments/" + id).path("answers")).isEmpty();
     }
 
     @Test

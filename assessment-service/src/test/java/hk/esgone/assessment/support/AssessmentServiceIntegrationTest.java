@@ -110,7 +110,7 @@ public abstract class AssessmentServiceIntegrationTest {
     }
 
     /** A question of the questionnaire as the public endpoint describes it. */
-    protected record QuestionInfo(String id, String type, String unit, List<String> options) {
+    protected record QuestionInfo(String id, String type, String unit, List<String> options, boolean evidenceAllowed) {
     }
 
     /** The questions that apply to a manufacturing (C), small company, from the public questionnaire endpoint. */
@@ -123,7 +123,7 @@ public abstract class AssessmentServiceIntegrationTest {
             q.path("choices").forEach(o -> options.add(o.isObject() ? o.path("code").asText() : o.asText()));
             q.path("options").forEach(o -> options.add(o.isObject() ? o.path("code").asText() : o.asText()));
             questions.add(new QuestionInfo(q.path("id").asText(), q.path("type").asText(),
-                    q.path("unit").isString() ? q.path("unit").asText() : null, options));
+                    q.path("unit").isString() ? q.path("unit").asText() : null, options, q.path("evidenceAllowed").asBoolean()));
         }));
         return questions;
     }
