@@ -18,6 +18,8 @@ import hk.esgone.assessment.questionnaire.QuestionnaireLoader;
 import hk.esgone.assessment.questionnaire.Section;
 import hk.esgone.assessment.questionnaire.SizeBand;
 import hk.esgone.assessment.questionnaire.Topic;
+import hk.esgone.assessment.scoring.ScoringRules;
+import hk.esgone.assessment.scoring.ScoringRulesLoader;
 import hk.esgone.assessment.support.Bilingual;
 import hk.esgone.assessment.support.InvalidDataFileException;
 import tools.jackson.databind.JsonNode;
@@ -37,18 +39,30 @@ class DomainForms implements FormReader {
     }
 
     @Override
-    public Form read(String json) {
+    public Form read(String json, String scoringJson) {
         Questionnaire questionnaire;
         try {
             questionnaire = QuestionnaireLoader.read("questionnaire", json);
         } catch (InvalidDataFileException e) {
             throw new InvalidQuestionnaire(List.of(e.getMessage()));
         }
-        return new DomainForm(questionnaire, scorecards);
+        String rules = scoringJson != null ? scoringJson : Scorecards.shippedRules(questionnaire);
+        if (rules == null) {
+            throw new InvalidQuestionnaire(List.of("No scoring rules for " + questionnaire.key() + " version "
+                    + questionnaire.version() + ": publish {\"questionnaire\": {...}, \"scoring\": {...}}."));
+        }
+        ScoringRules scoring;
+        try {
+            scoring = ScoringRulesLoader.read("scoring", rules, questionnaire);
+        } catch (InvalidDataFileException e) {
+            throw new InvalidQuestionnaire(List.of(e.getMessage()));
+        }
+        return new DomainForm(questionnaire, rules, scoring, scorecards);
     }
 
-    /** One loaded questionnaire version. */
-    record DomainForm(Questionnaire questionnaire, Scorecards scorecards) implements Form {
+    /** One loaded questionnaire version with its scoring rules. */
+    record DomainForm(Questionnaire questionnaire, String scoringJson, ScoringRules scoring, Scorecards scorecards)
+            implements Form {
 
         @Override
         public String key() {
@@ -143,7 +157,7 @@ class DomainForms implements FormReader {
         public Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year) {
             Map<String, Answer> domainAnswers = new LinkedHashMap<>();
             answers.forEach((id, input) -> domainAnswers.put(id, answer(id, input, evidence(input.evidence(), new ArrayList<>()))));
-            return scorecards.of(questionnaire, domainAnswers, industry, sizeBand(sizeBand).orElseThrow(), year);
+            return scorecards.of(questionnaire, scoring, domainAnswers, industry, sizeBand(sizeBand).orElseThrow(), year);
         }
 
         @Override

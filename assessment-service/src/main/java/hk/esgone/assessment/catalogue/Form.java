@@ -14,6 +14,9 @@ public interface Form {
 
     int version();
 
+    /** The scoring rules of this version, as JSON (stored with the version, so it is scored the same way for good). */
+    String scoringJson();
+
     /** The section codes, in order (E, S, G). */
     List<String> sectionCodes();
 

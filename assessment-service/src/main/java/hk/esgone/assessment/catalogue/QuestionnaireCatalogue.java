@@ -42,16 +42,16 @@ public class QuestionnaireCatalogue {
         this.reader = reader;
         this.clock = clock;
         this.seedJson = seed.json();
-        this.currentKey = reader.read(seedJson).key();
+        this.currentKey = reader.read(seedJson, null).key();
     }
 
     /** Publishes the shipped questionnaire when no version of its key is stored (start-up). */
     public Mono<Void> seed() {
-        Form form = reader.read(seedJson);
+        Form form = reader.read(seedJson, null);
         return store.newest(form.key())
                 .map(existing -> false)
                 .switchIfEmpty(Mono.defer(() -> store.insert(new PublishedQuestionnaire(form.key(), form.version(), seedJson,
-                        clock.instant(), "seed")).map(stored -> {
+                        form.scoringJson(), clock.instant(), "seed")).map(stored -> {
                             log.info("Published the shipped questionnaire {} version {}", form.key(), form.version());
                             return true;
                         }).onErrorResume(DuplicateKeyException.class, e -> Mono.just(false))))
@@ -83,11 +83,12 @@ public class QuestionnaireCatalogue {
     }
 
     /**
-     * Publishes a new version: checked whole by the domain loader (422 naming each problem), and its version must be
+     * Publishes a new version with its scoring rules (the shipped ones for that version when none are given): both checked
+     * whole by the domain loaders (422 naming each problem), and its version must be
      * greater than the newest of its key (409 otherwise; two admins publishing the same version: one wins, by index).
      */
-    public Mono<PublishedQuestionnaire> publish(String json, String by) {
-        return Mono.fromCallable(() -> reader.read(json))
+    public Mono<PublishedQuestionnaire> publish(String json, String scoringJson, String by) {
+        return Mono.fromCallable(() -> reader.read(json, scoringJson))
                 .onErrorMap(FormReader.InvalidQuestionnaire.class, e -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT,
                         "invalid-questionnaire", "Invalid questionnaire", "The questionnaire cannot be published as it is.",
                         Map.of("errors", e.problems().stream().map(p -> Map.of("message", p)).toList())))
@@ -97,7 +98,8 @@ public class QuestionnaireCatalogue {
                             if (form.version() <= newest) {
                                 return Mono.error(versionNotNewer(form, newest));
                             }
-                            return store.insert(new PublishedQuestionnaire(form.key(), form.version(), json, clock.instant(), by))
+                            return store.insert(new PublishedQuestionnaire(form.key(), form.version(), json, form.scoringJson(),
+                                    clock.instant(), by))
                                     .onErrorMap(DuplicateKeyException.class, e -> versionNotNewer(form, form.version()));
                         }));
     }
@@ -109,7 +111,7 @@ public class QuestionnaireCatalogue {
     }
 
     private Form form(PublishedQuestionnaire published) {
-        return forms.computeIfAbsent(published.id(), id -> reader.read(published.json()));
+        return forms.computeIfAbsent(published.id(), id -> reader.read(published.json(), published.scoringJson()));
     }
 
     /** Reads a classpath resource as UTF-8 text. */

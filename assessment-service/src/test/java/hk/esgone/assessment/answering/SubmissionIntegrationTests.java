@@ -54,7 +54,15 @@ class SubmissionIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(submitted.path("assessment").path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(submitted.path("assessment").path("submittedAt").asText()).isNotBlank();
         JsonNode scorecard = submitted.path("scorecard");
-        assertThat(scorecard.isObject()).isTrue();
+        JsonNode score = scorecard.path("score");
+        assertThat(score.path("level").asText()).isIn("BRONZE", "SILVER", "GOLD", "PLATINUM");
+        assertThat(score.path("overall").decimalValue()).isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.valueOf(100));
+        assertThat(score.path("pillars").valueStream().map(p -> p.path("pillar").asText()).toList()).containsExactly("E", "S", "G");
+        assertThat(score.path("levelRule").path("en").asText()).isNotBlank();
+        // the breakdown explains the scored questions, all of them ones this company answered (company facts score nothing)
+        assertThat(score.path("questions").valueStream().map(q -> q.path("questionId").asText()).collect(Collectors.toSet()))
+                .isNotEmpty().isSubsetOf(applicableQuestions().stream().map(QuestionInfo::id).toList());
+        score.path("questions").forEach(q -> assertThat(q.path("why").path("zhHant").asText()).isNotBlank());
 
         // the stored scorecard, the same on every read and on a second submit
         JsonNode stored = get(sme(companyId), "/api/v1/assessments/" + id + "/scorecard");

@@ -89,9 +89,16 @@ class QuestionnaireIntegrationTests extends AssessmentServiceIntegrationTest {
         int oldVersion = draft.path("questionnaire").path("version").asInt();
         QuestionInfo q = applicableQuestions().get(0);
 
+        // a new version is published with its own scoring rules (none are shipped for it)
         ObjectNode newer = seed();
         newer.put("version", oldVersion + 1);
-        JsonNode published = JSON.readTree(publish(newer.toString()).expectStatus().isCreated().expectBody().returnResult()
+        problem(publish(newer.toString()), 422, "invalid-questionnaire");
+        ObjectNode rules = resource("scoring/hk-sme-v1.json");
+        rules.put("version", oldVersion + 1);
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.set("questionnaire", newer);
+        envelope.set("scoring", rules);
+        JsonNode published = JSON.readTree(publish(envelope.toString()).expectStatus().isCreated().expectBody().returnResult()
                 .getResponseBody());
         assertThat(published.path("version").asInt()).isEqualTo(oldVersion + 1);
 
@@ -119,7 +126,11 @@ class QuestionnaireIntegrationTests extends AssessmentServiceIntegrationTest {
     }
 
     private static ObjectNode seed() {
-        try (InputStream in = new ClassPathResource("questionnaires/hk-sme-v1.json").getInputStream()) {
+        return resource("questionnaires/hk-sme-v1.json");
+    }
+
+    private static ObjectNode resource(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
             return (ObjectNode) JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -7,8 +7,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One published questionnaire version, kept as the JSON it was published as (the domain loader reads it), so that
- * an assessment started on it can be answered and scored with exactly that version for as long as it exists.
+ * an assessment started on it can be answered and scored with exactly that version, and its scoring rules, for as long
+ * as it exists.
  */
 @Document("questionnaires")
-record QuestionnaireDocument(@Id String id, String key, int version, String json, Instant publishedAt, String publishedBy) {
+record QuestionnaireDocument(@Id String id, String key, int version, String json, String scoringJson, Instant publishedAt,
+        String publishedBy) {
 }

@@ -31,7 +31,8 @@ public class QuestionnaireStore {
 
     /** Stores a new version; a version already stored fails with a duplicate-key error. */
     public Mono<PublishedQuestionnaire> insert(PublishedQuestionnaire q) {
-        return mongo.insert(new QuestionnaireDocument(q.id(), q.key(), q.version(), q.json(), q.publishedAt(), q.publishedBy()))
+        return mongo.insert(new QuestionnaireDocument(q.id(), q.key(), q.version(), q.json(), q.scoringJson(), q.publishedAt(),
+                q.publishedBy()))
                 .map(QuestionnaireStore::toPublished);
     }
 
@@ -51,6 +52,6 @@ public class QuestionnaireStore {
     }
 
     private static PublishedQuestionnaire toPublished(QuestionnaireDocument d) {
-        return new PublishedQuestionnaire(d.key(), d.version(), d.json(), d.publishedAt(), d.publishedBy());
+        return new PublishedQuestionnaire(d.key(), d.version(), d.json(), d.scoringJson(), d.publishedAt(), d.publishedBy());
     }
 }

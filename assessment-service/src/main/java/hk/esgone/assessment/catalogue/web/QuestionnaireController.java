@@ -18,6 +18,9 @@ import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The published questionnaire (anyone may read what is asked) and, for admins, its versions and publishing. */
 @RestController
@@ -25,6 +28,7 @@ import reactor.core.publisher.Mono;
 class QuestionnaireController {
 
     private final QuestionnaireCatalogue catalogue;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     QuestionnaireController(QuestionnaireCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -47,6 +51,15 @@ class QuestionnaireController {
         });
     }
 
+    /** The body as JSON, or null when it is not JSON (the loader then says why). */
+    private JsonNode readTree(String body) {
+        try {
+            return json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     record VersionView(String key, int version, Instant publishedAt, String publishedBy, boolean current) {
     }
 
@@ -65,11 +78,24 @@ class QuestionnaireController {
                 });
     }
 
-    /** Publishes a new version (the questionnaire JSON as body); drafts started earlier keep their own version. */
+    /**
+     * Publishes a new version: the body is the questionnaire JSON (scored by the rules shipped for that version), or
+     * {@code {"questionnaire": {...}, "scoring": {...}}} with its own scoring rules. Drafts started earlier keep their
+     * own version.
+     */
     @PostMapping(path = "/questionnaires", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<VersionView>> publish(@RequestBody String questionnaire) {
+    Mono<ResponseEntity<VersionView>> publish(@RequestBody String body) {
         return Callers.admin("Only platform admins publish questionnaires.")
-                .flatMap(admin -> catalogue.publish(questionnaire, admin.subject()))
+                .flatMap(admin -> {
+                    String questionnaire = body;
+                    String scoring = null;
+                    JsonNode tree = readTree(body);
+                    if (tree != null && tree.isObject() && tree.has("questionnaire")) {
+                        questionnaire = tree.get("questionnaire").toString();
+                        scoring = tree.has("scoring") && !tree.get("scoring").isNull() ? tree.get("scoring").toString() : null;
+                    }
+                    return catalogue.publish(questionnaire, scoring, admin.subject());
+                })
                 .map(q -> ResponseEntity.created(URI.create("/api/v1/assessments/questionnaires/" + q.key() + "/" + q.version()))
                         .body(new VersionView(q.key(), q.version(), q.publishedAt(), q.publishedBy(), true)));
     }
