@@ -125,7 +125,8 @@ public final class Scorer {
         Earned earned = earned(question, rule, answer.value());
         if (rule.evidenceCap() != null
                 && earned.points() > rule.evidenceCap()
-                && !input.evidenceChecked().contains(question.id())) {
+                && (answer.evidence() == null || !input.evidenceChecked().contains(question.id()))) {
+            // Checked evidence lifts the cap only while it is still attached: replacing it needs a new check.
             return new QuestionScore(
                     question.id(),
                     topic,

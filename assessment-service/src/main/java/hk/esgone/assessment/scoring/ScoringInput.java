@@ -12,7 +12,8 @@ import hk.esgone.assessment.questionnaire.SizeBand;
  * @param industrySection HSIC section letter; picks the questions and the pillar-weight row; nullable
  * @param sizeBand picks the questions; nullable
  * @param answers by question id
- * @param evidenceChecked ids of the questions whose evidence an admin has checked
+ * @param evidenceChecked ids of the questions whose current evidence an admin has checked; the service must drop an
+ *     id when the evidence changes
  */
 public record ScoringInput(
         String industrySection, SizeBand sizeBand, Map<String, Answer> answers, Set<String> evidenceChecked) {

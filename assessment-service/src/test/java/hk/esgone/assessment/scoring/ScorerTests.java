@@ -163,6 +163,9 @@ class ScorerTests {
         assertThat(score("G", Set.of()).pillar(Pillar.G).score()).isEqualByComparingTo("75.0");
         assertThat(score("G", Set.of("G01")).pillar(Pillar.G).score()).isEqualByComparingTo("100.0");
         assertThat(score("G", Set.of("G01")).question("G01").outcome()).isEqualTo(Outcome.SCORED);
+        // Checked once, but the evidence has since been removed: capped again.
+        answer("G01", true);
+        assertThat(score("G", Set.of("G01")).question("G01").outcome()).isEqualTo(Outcome.CAPPED);
         // A "no" earns 0, under the cap: nothing to cap.
         answer("G01", false);
         assertThat(score("G", Set.of()).question("G01").outcome()).isEqualTo(Outcome.SCORED);
