@@ -3,11 +3,13 @@ package hk.esgone.assessment.scoring;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import hk.esgone.assessment.questionnaire.Choice;
@@ -90,7 +92,7 @@ public final class ScoringRulesLoader {
     }
 
     private static Map<String, BigDecimal> topicWeights(
-            java.util.Optional<DataNode> node, Questionnaire questionnaire) {
+            Optional<DataNode> node, Questionnaire questionnaire) {
         Map<String, BigDecimal> weights = new HashMap<>();
         if (node.isEmpty()) {
             return weights;
@@ -162,7 +164,7 @@ public final class ScoringRulesLoader {
             kind = Kind.valueOf(kindName);
         } catch (IllegalArgumentException e) {
             throw node.fail("unknown rule \"" + kindName + "\" for " + id + "; allowed: "
-                    + java.util.Arrays.toString(Kind.values()));
+                    + Arrays.toString(Kind.values()));
         }
         Map<Boolean, Integer> yesNo = Map.of();
         Map<String, Integer> choicePoints = Map.of();

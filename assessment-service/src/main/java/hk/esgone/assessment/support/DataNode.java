@@ -1,17 +1,21 @@
 package hk.esgone.assessment.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DataNode {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    // A key written twice (two rules for "E01") would otherwise silently keep only the last one.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private final String file;
     private final String path;
@@ -52,7 +59,7 @@ public final class DataNode {
     }
 
     public static DataNode parse(String file, String json) {
-        return parse(file, new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return parse(file, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     public String path() {
@@ -96,7 +103,7 @@ public final class DataNode {
     }
 
     public Set<String> fieldNames() {
-        return new java.util.LinkedHashSet<>(node.propertyNames());
+        return new LinkedHashSet<>(node.propertyNames());
     }
 
     public String text(String field) {

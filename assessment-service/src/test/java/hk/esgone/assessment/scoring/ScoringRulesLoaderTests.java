@@ -94,6 +94,14 @@ class ScoringRulesLoaderTests {
     }
 
     @Test
+    void rejectsAQuestionRuledTwice() {
+        assertRejected(
+                valid.replace("\"G03\": {", "\"G02\": {\"rule\": \"MEASURED\"},\n    \"G03\": {"),
+                "not valid JSON",
+                "Duplicate Object property \"G02\"");
+    }
+
+    @Test
     void rejectsRulesForAnotherQuestionnaire() {
         assertRejected(valid.replace("\"questionnaire\": \"small\"", "\"questionnaire\": \"hk-sme\""),
                 "the rules are for hk-sme version 1, not for small version 1");
