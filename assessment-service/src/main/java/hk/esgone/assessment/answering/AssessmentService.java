@@ -24,6 +24,7 @@ import hk.esgone.platform.security.Caller;
 import hk.esgone.platform.text.TextRules;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,7 +46,8 @@ public class AssessmentService {
     private final AssessmentStore store;
     private final QuestionnaireCatalogue catalogue;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Decimals stay BigDecimal when stored JSON is read back (scores and kilograms are exact). */
+    private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     AssessmentService(AssessmentStore store, QuestionnaireCatalogue catalogue, Clock clock) {
         this.store = store;
@@ -202,7 +204,12 @@ public class AssessmentService {
         return visible(caller, id).flatMap(assessment -> assessment.isDraft() || assessment.scorecardJson() == null
                 ? Mono.error(new ApiProblem(HttpStatus.NOT_FOUND, "scorecard-not-ready", "Not found",
                         "Assessment '" + id + "' is a draft: its scorecard exists once it is submitted."))
-                : Mono.just(json.readTree(assessment.scorecardJson())));
+                : Mono.just(scorecardOf(assessment)));
+    }
+
+    /** The scorecard stored with a submitted assessment. */
+    public JsonNode scorecardOf(Assessment assessment) {
+        return json.readTree(assessment.scorecardJson());
     }
 
     /** Section by section: applicable questions and how many of them have an answer. */

@@ -9,6 +9,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import hk.esgone.assessment.carbon.CarbonCalculator;
+import hk.esgone.assessment.carbon.EmissionFactors;
+import hk.esgone.assessment.carbon.EmissionFactorsLoader;
 import hk.esgone.assessment.questionnaire.Answer;
 import hk.esgone.assessment.questionnaire.Questionnaire;
 import hk.esgone.assessment.questionnaire.SizeBand;
@@ -19,6 +22,9 @@ import hk.esgone.assessment.scoring.ScoringRules;
 /** The scorecard and carbon footprint of a complete set of answers, from the domain's scorer and carbon calculator. */
 @Component
 class Scorecards {
+
+    /** The emission factors footprints are computed with; the set's key is part of every footprint. */
+    private final EmissionFactors factors = EmissionFactorsLoader.shipped();
 
     /** The scoring rules shipped for a questionnaire version ({@code scoring/<key>-v<version>.json}), or null. */
     static String shippedRules(Questionnaire questionnaire) {
@@ -39,6 +45,7 @@ class Scorecards {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("year", year);
         result.put("score", Scorer.score(questionnaire, rules, new ScoringInput(industry, sizeBand, answers, Set.of())));
+        result.put("carbon", CarbonCalculator.calculate(questionnaire, factors, answers));
         return result;
     }
 }

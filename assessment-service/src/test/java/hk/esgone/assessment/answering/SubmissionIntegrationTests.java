@@ -63,6 +63,21 @@ class SubmissionIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(score.path("questions").valueStream().map(q -> q.path("questionId").asText()).collect(Collectors.toSet()))
                 .isNotEmpty().isSubsetOf(applicableQuestions().stream().map(QuestionInfo::id).toList());
         score.path("questions").forEach(q -> assertThat(q.path("why").path("zhHant").asText()).isNotBlank());
+        // the carbon footprint: each line is amount × factor, the totals are the sum of the lines
+        JsonNode carbon = scorecard.path("carbon");
+        assertThat(carbon.path("factorSet").asText()).isNotBlank();
+        assertThat(carbon.path("lines")).isNotEmpty();
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (JsonNode line : carbon.path("lines")) {
+            assertThat(line.path("kgCo2e").decimalValue())
+                    .isEqualByComparingTo(line.path("amount").decimalValue().multiply(line.path("kgCo2ePerUnit").decimalValue()));
+            assertThat(line.path("factorSource").asText()).isNotBlank();
+            sum = sum.add(line.path("kgCo2e").decimalValue());
+        }
+        assertThat(carbon.path("totalKg").decimalValue()).isEqualByComparingTo(sum);
+        assertThat(carbon.path("scope1Kg").decimalValue().add(carbon.path("scope2Kg").decimalValue()))
+                .isEqualByComparingTo(carbon.path("totalKg").decimalValue());
+        assertThat(carbon.path("tonnesPerEmployee").isNumber()).as("employees were answered").isTrue();
 
         // the stored scorecard, the same on every read and on a second submit
         JsonNode stored = get(sme(companyId), "/api/v1/assessments/" + id + "/scorecard");

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class AssessmentServiceIntegrationTest {
 
     protected static final TestTokenIssuer KEYCLOAK = new TestTokenIssuer();
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final JsonMapper JSON = JsonMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     protected static final String PROBLEM = "https://esg-one.hk/problems/";
 
     @DynamicPropertySource

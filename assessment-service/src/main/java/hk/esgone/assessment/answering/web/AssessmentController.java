@@ -28,7 +28,6 @@ import hk.esgone.assessment.answering.web.AssessmentViews.SubmissionView;
 import hk.esgone.assessment.catalogue.AnswerInput;
 import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Starting, reading, answering (one answer at a time) and submitting a company's self-assessment. */
 @RestController
@@ -36,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AssessmentController {
 
     private final AssessmentService service;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     AssessmentController(AssessmentService service) {
         this.service = service;
@@ -86,7 +84,7 @@ class AssessmentController {
     Mono<SubmissionView> submit(@PathVariable String id) {
         return Callers.required().flatMap(caller -> service.submit(caller, id))
                 .map(read -> new SubmissionView(AssessmentViews.of(read, service),
-                        json.readTree(read.assessment().scorecardJson())));
+                        service.scorecardOf(read.assessment())));
     }
 
     @GetMapping("/{id}/scorecard")
