@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import hk.esgone.assessment.questionnaire.Answer;
 import hk.esgone.assessment.questionnaire.CarbonInput;
 import hk.esgone.assessment.questionnaire.Question;
-import hk.esgone.assessment.questionnaire.QuestionnaireCatalog;
 import hk.esgone.assessment.questionnaire.Questionnaire;
+import hk.esgone.assessment.questionnaire.QuestionnaireCatalog;
 
 /**
  * Hand-worked footprints on the shipped questionnaire with {@code emission-factors/fixed-for-tests.json}, a frozen

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import hk.esgone.assessment.questionnaire.Answer;
 import hk.esgone.assessment.questionnaire.Evidence;
 import hk.esgone.assessment.questionnaire.Pillar;
-import hk.esgone.assessment.questionnaire.QuestionnaireLoader;
 import hk.esgone.assessment.questionnaire.Questionnaire;
+import hk.esgone.assessment.questionnaire.QuestionnaireLoader;
 import hk.esgone.assessment.questionnaire.SizeBand;
 import hk.esgone.assessment.scoring.ScoreCard.Outcome;
 

@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import hk.esgone.assessment.questionnaire.Pillar;
+import hk.esgone.assessment.questionnaire.Questionnaire;
 import hk.esgone.assessment.questionnaire.QuestionnaireCatalog;
 import hk.esgone.assessment.questionnaire.QuestionnaireLoader;
-import hk.esgone.assessment.questionnaire.Questionnaire;
 import hk.esgone.assessment.support.InvalidDataFileException;
 
 class ScoringRulesLoaderTests {

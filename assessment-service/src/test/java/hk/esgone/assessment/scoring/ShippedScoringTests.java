@@ -20,8 +20,8 @@ import hk.esgone.assessment.questionnaire.Evidence;
 import hk.esgone.assessment.questionnaire.Pillar;
 import hk.esgone.assessment.questionnaire.Question;
 import hk.esgone.assessment.questionnaire.QuestionType;
-import hk.esgone.assessment.questionnaire.QuestionnaireCatalog;
 import hk.esgone.assessment.questionnaire.Questionnaire;
+import hk.esgone.assessment.questionnaire.QuestionnaireCatalog;
 import hk.esgone.assessment.questionnaire.SizeBand;
 
 /** The shipped rules make sense end to end: the best answers reach PLATINUM, the worst stay BRONZE. */
