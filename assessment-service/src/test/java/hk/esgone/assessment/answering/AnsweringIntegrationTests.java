@@ -76,6 +76,17 @@ class AnsweringIntegrationTests extends AssessmentServiceIntegrationTest {
     }
 
     @Test
+    void twoStartsAtTheSameMomentMakeOneAssessment() throws Exception {
+        String companyId = company("race");
+        List<Integer> statuses = inParallel(2, i -> status(client().post().uri("/api/v1/assessments")
+                .headers(h -> h.setBearerAuth(sme(companyId))).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(startBody(companyId, LAST_YEAR)).exchange()));
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(get(sme(companyId), "/api/v1/assessments?companyId=" + companyId).path("items")).hasSize(1);
+    }
+
+    @Test
     void savesOfDifferentAnswersFromManyTabsAtOnceAreAllKept() throws Exception {
         String companyId = company("tabs");
         String id = start(companyId, LAST_YEAR).path("id").asText();

@@ -92,6 +92,18 @@ class BadInputIntegrationTests extends AssessmentServiceIntegrationTest {
         unchanged();
     }
 
+    @Test
+    void anOversizedStartOrQuestionnaireIs413() {
+        String padding = "x".repeat(300 * 1024);
+        problem(web.post().uri("/api/v1/assessments").headers(h -> h.setBearerAuth(sme(companyId)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("companyId", companyId, "industry", padding)).exchange(),
+                413, "payload-too-large");
+        problem(web.post().uri("/api/v1/assessments/questionnaires").headers(h -> h.setBearerAuth(admin()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("key", padding)).exchange(), 413, "payload-too-large");
+        assertThat(get(sme(companyId), "/api/v1/assessments?companyId=" + companyId).path("items")).hasSize(1);
+        unchanged();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\u202Eevil", "tab\tin unit", "nul\u0000"})
     void oddUnicodeInTextFieldsIs400(String text) {
