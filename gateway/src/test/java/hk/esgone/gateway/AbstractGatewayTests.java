@@ -42,6 +42,7 @@ abstract class AbstractGatewayTests {
     static final FakeUpstream DIRECTORY = FakeUpstream.start("directory");
     static final FakeUpstream OFFERS = FakeUpstream.start("offers");
     static final FakeUpstream BADGE = FakeUpstream.start("badge");
+    static final FakeUpstream ASSESSMENT = FakeUpstream.start("assessment");
     static final FakeUpstream WEB = FakeUpstream.start("web");
 
     static final String PROBLEM_BASE = "https://esg-one.hk/problems/";
@@ -60,6 +61,7 @@ abstract class AbstractGatewayTests {
         registry.add("esg.gateway.services.directory.url", DIRECTORY::url);
         registry.add("esg.gateway.services.offers.url", OFFERS::url);
         registry.add("esg.gateway.services.badge.url", BADGE::url);
+        registry.add("esg.gateway.services.assessment.url", ASSESSMENT::url);
         registry.add("esg.gateway.services.web.url", WEB::url);
     }
 
@@ -69,6 +71,7 @@ abstract class AbstractGatewayTests {
         DIRECTORY.reset();
         OFFERS.reset();
         BADGE.reset();
+        ASSESSMENT.reset();
         WEB.reset();
     }
 
@@ -93,6 +96,7 @@ abstract class AbstractGatewayTests {
         assertThat(DIRECTORY.receivedNothing()).as("directory called").isTrue();
         assertThat(OFFERS.receivedNothing()).as("offers called").isTrue();
         assertThat(BADGE.receivedNothing()).as("badge called").isTrue();
+        assertThat(ASSESSMENT.receivedNothing()).as("assessment called").isTrue();
     }
 
     /**

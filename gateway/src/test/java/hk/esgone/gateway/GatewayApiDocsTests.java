@@ -14,11 +14,12 @@ import org.springframework.http.HttpHeaders;
 class GatewayApiDocsTests extends AbstractGatewayTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {"directory", "offers", "badge"})
+    @ValueSource(strings = {"directory", "offers", "badge", "assessment"})
     void eachServicesDocumentIsServedAnonymouslyFromItsApiDocs(String service) {
         FakeUpstream upstream = switch (service) {
             case "directory" -> DIRECTORY;
             case "offers" -> OFFERS;
+            case "assessment" -> ASSESSMENT;
             default -> BADGE;
         };
         String document = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"" + service + "\",\"version\":\"v0\"},"
@@ -36,7 +37,7 @@ class GatewayApiDocsTests extends AbstractGatewayTests {
     }
 
     @Test
-    void theIndexListsTheThreeDocuments() {
+    void theIndexListsTheFourDocuments() {
         byte[] body = client.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
@@ -45,12 +46,13 @@ class GatewayApiDocsTests extends AbstractGatewayTests {
         assertThat(json(body).get("urls")).isEqualTo(List.of(
                 Map.of("name", "directory", "url", "/v3/api-docs/directory"),
                 Map.of("name", "offers", "url", "/v3/api-docs/offers"),
-                Map.of("name", "badge", "url", "/v3/api-docs/badge")));
+                Map.of("name", "badge", "url", "/v3/api-docs/badge"),
+                Map.of("name", "assessment", "url", "/v3/api-docs/assessment")));
         assertNoServiceCalled();
     }
 
     @Test
-    void onlyTheThreeDocumentsAreRoutedNotOtherPathsOfTheServices() {
+    void onlyTheFourDocumentsAreRoutedNotOtherPathsOfTheServices() {
         assertProblem(client.get().uri("/v3/api-docs/directory/swagger-config").exchange(),
                 org.springframework.http.HttpStatus.NOT_FOUND, "not-found", "/v3/api-docs/directory/swagger-config");
         assertNoServiceCalled();

@@ -17,7 +17,8 @@ class GatewayHealthTests extends AbstractGatewayTests {
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.directory.status").isEqualTo("UP")
                 .jsonPath("$.components.offers.status").isEqualTo("UP")
-                .jsonPath("$.components.badge.status").isEqualTo("UP");
+                .jsonPath("$.components.badge.status").isEqualTo("UP")
+                .jsonPath("$.components.assessment.status").isEqualTo("UP");
 
         assertThat(DIRECTORY.received()).extracting(FakeUpstream.Received::pathAndQuery).contains("/actuator/health/readiness");
     }

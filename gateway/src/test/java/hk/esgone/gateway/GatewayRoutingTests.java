@@ -27,7 +27,9 @@ class GatewayRoutingTests extends AbstractGatewayTests {
                 Arguments.of("/api/v1/badges/verify/b-42", BADGE),
                 Arguments.of("/badges/b-42", BADGE),
                 Arguments.of("/widget/v1/badge.js", BADGE),
-                Arguments.of("/.well-known/jwks.json", BADGE));
+                Arguments.of("/.well-known/jwks.json", BADGE),
+                Arguments.of("/api/v1/assessments/asm-2026-a?companyId=c-1001", ASSESSMENT),
+                Arguments.of("/api/v1/assessments/questionnaire?industry=C&size=SMALL", ASSESSMENT));
     }
 
     @ParameterizedTest
@@ -48,7 +50,7 @@ class GatewayRoutingTests extends AbstractGatewayTests {
         assertThat(received.pathAndQuery()).isEqualTo(pathAndQuery);
         assertThat(received.header("Authorization")).isEqualTo(bearer(token));
         assertThat(received.header("X-Correlation-Id")).isEqualTo("test-corr-0001");
-        Stream.of(DIRECTORY, OFFERS, BADGE).filter(other -> other != service)
+        Stream.of(DIRECTORY, OFFERS, BADGE, ASSESSMENT).filter(other -> other != service)
                 .forEach(other -> assertThat(other.receivedNothing()).as("other service called").isTrue());
     }
 

@@ -41,7 +41,8 @@ class GatewaySecurityTests extends AbstractGatewayTests {
             "POST, /api/v1/badges/verify, badge",
             "GET,  /badges/b-42, badge",
             "GET,  /widget/v1/badge.js, badge",
-            "GET,  /.well-known/did.json, badge"})
+            "GET,  /.well-known/did.json, badge",
+            "GET,  /api/v1/assessments/questionnaire?industry=C&size=SMALL, assessment"})
     void anonymousCallersMayUseThePublicReads(String method, String pathAndQuery, String service) {
         client.method(HttpMethod.valueOf(method)).uri(pathAndQuery)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -53,6 +54,7 @@ class GatewaySecurityTests extends AbstractGatewayTests {
         FakeUpstream upstream = switch (service) {
             case "directory" -> DIRECTORY;
             case "offers" -> OFFERS;
+            case "assessment" -> ASSESSMENT;
             default -> BADGE;
         };
         assertThat(upstream.onlyRequest().header("Authorization")).isNull();
@@ -76,6 +78,10 @@ class GatewaySecurityTests extends AbstractGatewayTests {
             "POST,   /api/v1/badges/issue",
             "DELETE, /badges/b-42",
             "POST,   /api/v1/badges/verify/b-42",
+            "POST,   /api/v1/assessments",
+            "GET,    /api/v1/assessments/asm-2026-a",
+            "PUT,    /api/v1/assessments/asm-2026-a/answers/E01",
+            "GET,    /api/v1/assessments/questionnaires",
             "GET,    /api/v1/directory/admin/companies"})
     void anonymousCallersAreRefusedEverywhereElse(String method, String path) {
         assertUnauthorized(client.method(HttpMethod.valueOf(method)).uri(path)

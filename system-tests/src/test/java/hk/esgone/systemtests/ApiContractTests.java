@@ -53,6 +53,8 @@ class ApiContractTests {
         APPS.put("badge-service", RunningApp.start("badge-service", Map.of(
                 "MONGODB_URI", TestMongo.uri(), "MONGODB_DATABASE", "badges-contract-" + suffix, "KEYCLOAK_ISSUER", issuer,
                 "ESG_BADGE_KEY_DIR", tempDir())));
+        APPS.put("assessment-service", RunningApp.start("assessment-service", Map.of(
+                "MONGODB_URI", TestMongo.uri(), "MONGODB_DATABASE", "assessments-contract-" + suffix, "KEYCLOAK_ISSUER", issuer)));
     }
 
     @AfterAll
@@ -62,7 +64,7 @@ class ApiContractTests {
 
     /** Benchmark baselines live in bench/, never in a packaged service: a signed-in admin finds nothing there. */
     @ParameterizedTest
-    @ValueSource(strings = {"directory-service", "offers-service", "badge-service"})
+    @ValueSource(strings = {"directory-service", "offers-service", "badge-service", "assessment-service"})
     void aPackagedServiceHasNoBenchmarkEndpoints(String service) throws Exception {
         String token = TestKeycloak.demoToken(TestKeycloak.ADMIN);
         for (String path : new String[] {"/bench/constant", "/bench/", "/bench/anything/else"}) {
@@ -76,7 +78,7 @@ class ApiContractTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"directory-service", "offers-service", "badge-service"})
+    @ValueSource(strings = {"directory-service", "offers-service", "badge-service", "assessment-service"})
     void thePublishedApiIsTheReviewedContract(String service) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(APPS.get(service).url() + "/v3/api-docs"))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

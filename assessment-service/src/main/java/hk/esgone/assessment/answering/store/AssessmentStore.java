@@ -1,0 +1,108 @@
+package hk.esgone.assessment.answering.store;
+
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import hk.esgone.assessment.answering.Assessment;
+import hk.esgone.assessment.answering.AssessmentStatus;
+import hk.esgone.assessment.answering.StoredAnswer;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code assessments} collection. Every change is one conditional update of one document (no transactions):
+ * an answer is saved by a {@code $set} of that answer's field only, on condition that the assessment is still a
+ * draft and the answer still has the revision the writer started from; two tabs saving different answers never
+ * touch each other's field, two saving the same answer from one revision cannot both win.
+ */
+@Component
+public class AssessmentStore {
+
+    /** Question ids become field names: nothing that Mongo reads as a path or operator. */
+    private static final Pattern FIELD_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    private final ReactiveMongoTemplate mongo;
+
+    AssessmentStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** One assessment per company and year (a second start is refused by this index, whatever the timing). */
+    public Mono<Void> createIndexes() {
+        return mongo.indexOps(AssessmentDocument.class)
+                .createIndex(new Index().on("companyId", Sort.Direction.ASC).on("year", Sort.Direction.ASC).unique()
+                        .named("company_year_unique"))
+                .then();
+    }
+
+    /** Inserts a new assessment; a second one for the same company and year fails with a duplicate-key error. */
+    public Mono<Assessment> insert(Assessment assessment) {
+        return mongo.insert(AssessmentDocument.of(assessment)).map(AssessmentDocument::toAssessment);
+    }
+
+    public Mono<Assessment> find(String id) {
+        return mongo.findById(id, AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    public Mono<Assessment> findByCompanyAndYear(String companyId, int year) {
+        return mongo.findOne(Query.query(Criteria.where("companyId").is(companyId).and("year").is(year)),
+                AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    /** The company's assessments, newest year first. */
+    public Flux<Assessment> findByCompany(String companyId) {
+        return mongo.find(Query.query(Criteria.where("companyId").is(companyId)).with(Sort.by(Sort.Direction.DESC, "year")),
+                AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    /**
+     * Stores {@code answer} (its revision must be {@code baseRevision + 1}) if the assessment is a draft and the
+     * answer's stored revision is still {@code baseRevision} (0: never saved). True when it was stored; false when
+     * the condition no longer held, and then nothing changed.
+     */
+    public Mono<Boolean> saveAnswer(String assessmentId, StoredAnswer answer, long baseRevision, Instant now) {
+        String field = answerField(answer.questionId());
+        if (answer.revision() != baseRevision + 1) {
+            return Mono.error(new IllegalArgumentException("an answer's revision is its base revision + 1"));
+        }
+        Criteria condition = Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name());
+        condition = baseRevision == 0 ? condition.and(field).exists(false) : condition.and(field + ".revision").is(baseRevision);
+        Update update = new Update()
+                .set(field, AssessmentDocument.AnswerDocument.of(answer))
+                .set("updatedAt", now)
+                .inc("answersVersion", 1);
+        return mongo.updateFirst(Query.query(condition), update, AssessmentDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    /**
+     * Marks the assessment submitted with its scorecard, if it is a draft whose answers have not changed since they
+     * were read ({@code answersVersion}). True when it was submitted by this call.
+     */
+    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Instant now, String by) {
+        Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name())
+                .and("answersVersion").is(answersVersion));
+        Update update = new Update()
+                .set("status", AssessmentStatus.SUBMITTED.name())
+                .set("submittedAt", now)
+                .set("submittedBy", by)
+                .set("scorecardJson", scorecardJson)
+                .set("updatedAt", now);
+        return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
+    }
+
+    private static String answerField(String questionId) {
+        if (questionId == null || !FIELD_SAFE.matcher(questionId).matches()) {
+            throw new IllegalArgumentException("not a question id");
+        }
+        return "answers." + questionId;
+    }
+}

@@ -1,0 +1,36 @@
+package hk.esgone.assessment.config;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
+import hk.esgone.assessment.catalogue.store.QuestionnaireStore;
+import reactor.core.publisher.Mono;
+
+/**
+ * Creates the indexes the design relies on (one assessment per company and year, one document per questionnaire
+ * version) and publishes the shipped questionnaire when none is stored, before requests are served.
+ */
+@Component
+class DatabaseSetup implements InitializingBean {
+
+    private final AssessmentStore assessments;
+    private final QuestionnaireStore questionnaires;
+    private final QuestionnaireCatalogue catalogue;
+
+    DatabaseSetup(AssessmentStore assessments, QuestionnaireStore questionnaires, QuestionnaireCatalogue catalogue) {
+        this.assessments = assessments;
+        this.questionnaires = questionnaires;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
+        Mono.when(assessments.createIndexes(), questionnaires.createIndexes()).then(catalogue.seed())
+                .block(Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,33 @@
+package hk.esgone.assessment.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import hk.esgone.platform.security.EsgSecurity;
+
+/**
+ * Tokens are validated here again even though the gateway already did (defence in depth). Only the published
+ * questionnaire is public; who may read or change an assessment depends on the token's companies, which the
+ * controllers check (another company's assessment is answered as not found).
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        return EsgSecurity.resourceServer(http, jwtDecoder)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/v1/assessments/questionnaire").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/questionnaire").permitAll()
+                        .pathMatchers("/api/v1/assessments/questionnaires", "/api/v1/assessments/questionnaires/**").hasRole("admin")
+                        .anyExchange().authenticated())
+                .build();
+    }
+}
