@@ -208,7 +208,7 @@ public final class Scorer {
                                     threshold.level() + ": overall " + overall.toPlainString() + " ≥ "
                                             + plain(threshold.overallAtLeast()) + " and every pillar ≥ "
                                             + plain(threshold.everyPillarAtLeast()),
-                                    threshold.level() + "：總分" + overall.toPlainString() + " ≥ "
+                                    threshold.level().title().zhHant() + "：總分" + overall.toPlainString() + " ≥ "
                                             + plain(threshold.overallAtLeast()) + "，而且每個範疇 ≥ "
                                             + plain(threshold.everyPillarAtLeast())));
                 }
@@ -226,8 +226,8 @@ public final class Scorer {
             return Bilingual.of(
                     above.level() + " needs an overall score ≥ " + plain(above.overallAtLeast()) + "; overall is "
                             + overall.toPlainString() + " → " + reached,
-                    above.level() + "須總分 ≥ " + plain(above.overallAtLeast()) + "；總分為" + overall.toPlainString()
-                            + " → " + reached);
+                    above.level().title().zhHant() + "須總分 ≥ " + plain(above.overallAtLeast()) + "；總分為"
+                            + overall.toPlainString() + " → " + reached.title().zhHant());
         }
         String weak = pillars.entrySet().stream()
                 .filter(e -> e.getValue().compareTo(above.everyPillarAtLeast()) < 0)
@@ -235,12 +235,13 @@ public final class Scorer {
                 .collect(Collectors.joining(", "));
         String weakZh = pillars.entrySet().stream()
                 .filter(e -> e.getValue().compareTo(above.everyPillarAtLeast()) < 0)
-                .map(e -> e.getKey() + "為" + e.getValue().toPlainString())
+                .map(e -> e.getKey().title().zhHant() + "為" + e.getValue().toPlainString())
                 .collect(Collectors.joining("，"));
         return Bilingual.of(
                 above.level() + " needs every pillar ≥ " + plain(above.everyPillarAtLeast()) + "; " + weak + " → "
                         + reached,
-                above.level() + "須每個範疇 ≥ " + plain(above.everyPillarAtLeast()) + "；" + weakZh + " → " + reached);
+                above.level().title().zhHant() + "須每個範疇 ≥ " + plain(above.everyPillarAtLeast()) + "；" + weakZh + " → "
+                        + reached.title().zhHant());
     }
 
     private static String plain(BigDecimal value) {
