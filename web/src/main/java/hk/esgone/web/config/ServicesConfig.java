@@ -27,7 +27,8 @@ class ServicesConfig {
         return new ServiceApi(client, Map.of(
                 ServiceApi.Service.DIRECTORY, web.directoryUrl(),
                 ServiceApi.Service.OFFERS, web.offersUrl(),
-                ServiceApi.Service.BADGES, web.badgeUrl()),
+                ServiceApi.Service.BADGES, web.badgeUrl(),
+                ServiceApi.Service.ASSESSMENTS, web.assessmentUrl()),
                 authorizedClients, SecurityConfig.REGISTRATION, web.callTimeout());
     }
 }

@@ -17,13 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param directoryUrl base URL of directory-service (its public API only)
  * @param offersUrl   base URL of offers-service (its public API only)
  * @param badgeUrl    base URL of badge-service (its public API only)
+ * @param assessmentUrl base URL of assessment-service (its public API only)
  * @param callTimeout the longest a page waits for one service call before it shows "try again"
  * @param keycloak    the OIDC client
  */
 @Validated
 @ConfigurationProperties("esg.web")
 public record WebProperties(@NotNull URI publicUrl, boolean secure, @NotNull URI directoryUrl, @NotNull URI offersUrl,
-                            @NotNull URI badgeUrl, @NotNull Duration callTimeout, @NotNull Keycloak keycloak) {
+                            @NotNull URI badgeUrl, @NotNull URI assessmentUrl, @NotNull Duration callTimeout, @NotNull Keycloak keycloak) {
 
     /**
      * The portal as a confidential client of Keycloak.

@@ -37,7 +37,7 @@ public class ServiceApi {
 
     /** The services the portal calls, by their part of the API path. */
     public enum Service {
-        DIRECTORY, OFFERS, BADGES
+        DIRECTORY, OFFERS, BADGES, ASSESSMENTS
     }
 
     private final WebClient client;

@@ -35,6 +35,7 @@ public abstract class PageTest {
         registry.add("esg.web.directory-url", SERVICES::url);
         registry.add("esg.web.offers-url", SERVICES::url);
         registry.add("esg.web.badge-url", SERVICES::url);
+        registry.add("esg.web.assessment-url", SERVICES::url);
     }
 
     @AfterEach

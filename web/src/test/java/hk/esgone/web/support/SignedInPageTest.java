@@ -37,6 +37,7 @@ public abstract class SignedInPageTest {
         registry.add("esg.web.directory-url", SERVICES::url);
         registry.add("esg.web.offers-url", SERVICES::url);
         registry.add("esg.web.badge-url", SERVICES::url);
+        registry.add("esg.web.assessment-url", SERVICES::url);
     }
 
     @BeforeAll

@@ -101,6 +101,7 @@ class SharedSessionIntegrationTests {
                 "--esg.web.directory-url=" + SERVICES.url(),
                 "--esg.web.offers-url=" + SERVICES.url(),
                 "--esg.web.badge-url=" + SERVICES.url(),
+                "--esg.web.assessment-url=" + SERVICES.url(),
                 "--esg.web.session.store=redis",
                 "--spring.data.redis.host=127.0.0.1",
                 "--spring.data.redis.port=" + REDIS.port());

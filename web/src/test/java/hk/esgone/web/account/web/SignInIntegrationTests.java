@@ -57,6 +57,7 @@ class SignInIntegrationTests {
         registry.add("esg.web.directory-url", SERVICES::url);
         registry.add("esg.web.offers-url", SERVICES::url);
         registry.add("esg.web.badge-url", SERVICES::url);
+        registry.add("esg.web.assessment-url", SERVICES::url);
     }
 
     @BeforeAll
