@@ -10,11 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 
-import hk.esgone.platform.ids.Ids;
-import hk.esgone.web.support.FormText;
-import hk.esgone.web.support.ServiceFailure;
 import hk.esgone.web.workspace.OfferReviews;
 import reactor.core.publisher.Mono;
 
@@ -27,58 +23,33 @@ import reactor.core.publisher.Mono;
 @Controller
 class PartnerOffersPageController {
 
-    private static final Map<String, String> DONE = Map.of("submit", "submitted", "pause", "paused", "resume", "resumed",
-            "withdraw", "withdrawn");
-
     private final OfferReviews offers;
+    private final OfferListPage list;
 
     PartnerOffersPageController(OfferReviews offers) {
         this.offers = offers;
+        this.list = new OfferListPage("/workspace/partner/offers", "workspace/partner-offers", OfferReviews.PARTNER_STATUSES, null,
+                Map.of("submit", "submitted", "pause", "paused", "resume", "resumed", "withdraw", "withdrawn"), offers::mine);
     }
 
     @GetMapping("/workspace/partner/offers")
     Mono<Rendering> list(@RequestParam(required = false) String status, @RequestParam(required = false) String cursor,
                          @RequestParam(required = false) String done, @RequestParam(required = false) String offer,
                          ServerWebExchange exchange) {
-        String outcome = done != null && DONE.containsValue(done) ? done : null;
-        return page(exchange, statusOr(status), FormText.clean(cursor, 500), outcome, Ids.OFFER.isValid(offer) ? offer : null, null,
-                HttpStatus.OK);
+        return list.show(exchange, status, cursor, done, offer);
     }
 
     @PostMapping("/workspace/partner/offers/{id}/{action}")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
-            String back = statusOr(form.getFirst("status"));
-            if (!Ids.OFFER.isValid(id) || !DONE.containsKey(action)) {
-                return page(exchange, back, null, null, null, "not-found", HttpStatus.NOT_FOUND);
+            String back = list.statusOr(form.getFirst("status"));
+            if (!list.knows(id, action)) {
+                return list.render(exchange, back, null, null, null, "not-found", HttpStatus.NOT_FOUND);
             }
             if (action.equals("withdraw") && !"yes".equals(form.getFirst("confirm"))) {
-                return page(exchange, back, null, null, id, "not-confirmed", HttpStatus.BAD_REQUEST);
+                return list.render(exchange, back, null, null, id, "not-confirmed", HttpStatus.BAD_REQUEST);
             }
-            return offers.actOnMine(exchange, id, action)
-                    .map(status -> Rendering.redirectTo(UriComponentsBuilder.fromPath("/workspace/partner/offers")
-                            .queryParamIfPresent("status", java.util.Optional.ofNullable(back)).queryParam("done", DONE.get(action))
-                            .queryParam("offer", id).build().toUriString()).build())
-                    .onErrorResume(ServiceFailure.class, refused -> refused.serviceDown() || refused.status() == HttpStatus.UNAUTHORIZED
-                            ? Mono.error(refused)
-                            : page(exchange, back, null, null, id, ReviewsPageController.refusal(refused), refused.status()));
+            return list.afterAction(exchange, offers.actOnMine(exchange, id, action), back, id, action);
         });
-    }
-
-    private Mono<Rendering> page(ServerWebExchange exchange, String status, String cursor, String done, String offer, String problem,
-                                 HttpStatus httpStatus) {
-        return offers.mine(exchange, status, cursor).map(page -> Rendering.view("workspace/partner-offers")
-                .modelAttribute("page", page)
-                .modelAttribute("status", status)
-                .modelAttribute("statuses", OfferReviews.PARTNER_STATUSES)
-                .modelAttribute("done", done)
-                .modelAttribute("offer", offer)
-                .modelAttribute("problem", problem)
-                .status(httpStatus).build());
-    }
-
-    /** A status to filter by, or null for all of them. */
-    private static String statusOr(String status) {
-        return status != null && OfferReviews.PARTNER_STATUSES.contains(status) ? status : null;
     }
 }
