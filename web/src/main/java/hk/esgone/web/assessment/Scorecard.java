@@ -32,6 +32,11 @@ public record Scorecard(String assessmentId, int year, Instant submittedAt, BigD
     }
 
     public record TopicScore(String code, String pillar, BigDecimal earned, BigDecimal possible, BigDecimal weight, BigDecimal score) {
+
+        /** The message key part of its pillar ({@code score.environmental}, …). */
+        public String pillarKey() {
+            return new Pillar(pillar, null, null, true).key();
+        }
     }
 
     public record QuestionScore(String questionId, String topic, BigDecimal points, BigDecimal max, String outcome, Bilingual why) {

@@ -142,6 +142,9 @@ class AssessmentPagesController {
                         .modelAttribute("assessmentId", read.assessment().id()).build());
             }
             Entry entry = entry(form, questionId);
+            if (entry == null) {
+                return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST));
+            }
             Assessment.Answer stored = read.assessment().answer(questionId);
             Mono<QuestionState> saved = entry.sameAs(question, stored) && !"keep".equals(form.getFirst(questionId + ".resolve"))
                     // already stored as it is (a blur after the typing was saved): nothing to send
@@ -212,8 +215,15 @@ class AssessmentPagesController {
                 : read.questionnaire().sections().isEmpty() ? "E" : read.questionnaire().sections().getFirst().code();
     }
 
-    /** One question's fields of the form: {@code <id>.answer} (repeated for ticked boxes), {@code .na}, {@code .reason}, {@code .rev}. */
+    /**
+     * One question's fields of the form: {@code <id>.answer} (repeated for ticked boxes), {@code .na}, {@code .reason}, {@code .rev};
+     * null when the form does not have the question (no {@code .rev}, which every drawn question has): a form that leaves a
+     * question out leaves its answer alone rather than clearing it.
+     */
     static Entry entry(MultiValueMap<String, String> form, String questionId) {
+        if (!form.containsKey(questionId + ".rev")) {
+            return null;
+        }
         List<String> values = new ArrayList<>(form.getOrDefault(questionId + ".answer", List.of()));
         long revision;
         try {

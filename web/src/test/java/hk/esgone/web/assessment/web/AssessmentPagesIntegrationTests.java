@@ -133,7 +133,7 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
 
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body()).contains("id=\"st-E02\"", "Saved 14:32", "name=\"E02.rev\" value=\"1\"")
-                .contains("id=\"progress-E\" hx-swap-oob=\"true\">2 / 3<", "3 of 6 questions answered", "Question E02 saved at 14:32")
+                .contains("class=\"step-count\" id=\"progress-E\" hx-swap-oob=\"true\">2 / 3<", "3 of 6 questions answered", "Question E02 saved at 14:32")
                 .doesNotContain("<html");
         List<FakeServices.Call> puts = SERVICES.calls().stream().filter(c -> c.method().equals("PUT")).toList();
         assertThat(puts).singleElement().satisfies(put -> {
@@ -141,6 +141,23 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
             assertThat(put.body()).isEqualTo("{\"value\":3100,\"unit\":\"litres\",\"notApplicable\":false,\"reason\":null,\"baseRevision\":0}");
             assertThat(put.authorization()).startsWith("Bearer ");
         });
+    }
+
+    @Test
+    void untickingEveryBoxClearsTheAnswerOnTheShownRevision() {
+        AssessmentFixtures.draft(SERVICES);
+        SERVICES.answer("DELETE", BASE + "/" + ID + "/answers/S06", 200, """
+                {"questionId":"S06","value":null,"unit":null,"notApplicable":false,"reason":null,"evidence":null,"revision":2,
+                 "cleared":true,"updatedAt":"2026-11-02T06:40:00Z"}""");
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/assessment/" + ID);
+        String csrf = Traffic.csrfToken(browser.get(PAGE + "/" + ID + "?section=S"));
+
+        Traffic.Answer cleared = browser.postFields(PAGE + "/" + ID + "/answers/S06", List.of("_csrf", csrf, "S06.rev", "1"), HTMX);
+
+        assertThat(cleared.body()).contains("Answer removed", "name=\"S06.rev\" value=\"2\"", "class=\"step-count\" id=\"progress-S\" hx-swap-oob=\"true\">0 / 2<");
+        assertThat(SERVICES.calls()).filteredOn(c -> c.method().equals("DELETE") || c.method().equals("PUT"))
+                .extracting(FakeServices.Call::method, FakeServices.Call::pathAndQuery)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DELETE", BASE + "/" + ID + "/answers/S06?baseRevision=1"));
     }
 
     @Test
@@ -220,12 +237,14 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
 
 
         assertThat(saved.status()).isEqualTo(400);
-        assertThat(saved.body()).contains("1 answer(s) were not saved (1 were)", "href=\"#q-E06\"", "Choose one of the refrigerants listed.")
+        assertThat(saved.body()).contains("1 answer(s) could not be saved, 1 saved.", "href=\"#q-E06\"", "Choose one of the refrigerants listed.")
                 // what was typed stays chosen, the saved one shows its time and new revision
                 .containsPattern("name=\"E06.answer\" value=\"R32\"[^>]*checked")
                 .contains("value=\"12.5\"", "Saved 14:32", "name=\"E02.rev\" value=\"1\"", ">2 / 3<");
         assertThat(SERVICES.calls()).filteredOn(c -> c.method().equals("PUT")).extracting(FakeServices.Call::pathAndQuery)
                 .containsExactly(BASE + "/" + ID + "/answers/E02", BASE + "/" + ID + "/answers/E06");
+        // questions the form did not carry (no revision field) are left as stored, not cleared
+        assertThat(SERVICES.calls()).noneMatch(c -> c.method().equals("DELETE"));
 
         SERVICES.answer("PUT", BASE + "/" + ID + "/answers/E06", 200, AssessmentFixtures.savedAnswer("E06", "\"R32\"", 1));
         Traffic.Answer next = browser.postFields(PAGE + "/" + ID + "/sections/E", List.of("_csrf", csrf,
@@ -367,7 +386,7 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
         assertThat(wrongChoice.body()).contains("Choose one of the answers offered.").doesNotContain("<script>");
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(section.status()).isEqualTo(400);
-        assertThat(section.body()).contains("1 answer(s) were not saved", "id=\"err-G05-value\"")
+        assertThat(section.body()).contains("1 answer(s) could not be saved", "id=\"err-G05-value\"")
                 .containsPattern("<textarea id=\"G05-value\" name=\"G05.answer\"[^>]*aria-invalid=\"true\"");
         assertThat(List.of(bidi, tooLong, noReason, wrongChoice, section)).allMatch(a -> a.status() < 500);
         assertThat(SERVICES.calls()).noneMatch(c -> c.method().equals("PUT"));
