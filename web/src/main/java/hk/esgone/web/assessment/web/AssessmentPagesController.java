@@ -23,6 +23,7 @@ import hk.esgone.web.assessment.Entry;
 import hk.esgone.web.assessment.QuestionState;
 import hk.esgone.web.assessment.Questionnaire;
 import hk.esgone.web.support.PageModel;
+import hk.esgone.web.support.ServiceFailure;
 import reactor.core.publisher.Mono;
 
 /**
@@ -94,7 +95,9 @@ class AssessmentPagesController {
                 return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
             }
             Map<String, Entry> entries = new LinkedHashMap<>();
-            step.questions().forEach(q -> entries.put(q.id(), entry(form, q.id())));
+            // "use the stored one" (after a conflict) leaves that answer as stored
+            step.questions().forEach(q -> entries.put(q.id(),
+                    "stored".equals(form.getFirst(q.id() + ".resolve")) ? null : entry(form, q.id())));
             return assessments.saveSection(exchange, read, step, entries).map(states -> {
                 long saved = states.stream().filter(s -> s.outcome() == QuestionState.Outcome.SAVED
                         || s.outcome() == QuestionState.Outcome.CLEARED).count();
@@ -150,7 +153,12 @@ class AssessmentPagesController {
                     // already stored as it is (a blur after the typing was saved): nothing to send
                     ? Mono.just(new QuestionState(question, stored, null,
                             stored == null ? QuestionState.Outcome.NONE : QuestionState.Outcome.SAVED, List.of(), null))
-                    : assessments.save(exchange, read, question, entry);
+                    : assessments.save(exchange, read, question, entry)
+                            // the sign-in has ended: say so beside the answer, which stays on the page to copy
+                            .onErrorResume(ServiceFailure.class, e -> e.status() == HttpStatus.UNAUTHORIZED
+                                    ? Mono.just(new QuestionState(question, stored, entry, QuestionState.Outcome.FAILED,
+                                            List.of(new QuestionState.Problem("value", "asm.problem.signIn", null)), null))
+                                    : Mono.error(e));
             return saved.map(state -> {
                 Assessments.Read after = state.stored() != null && (state.outcome() == QuestionState.Outcome.SAVED
                         || state.outcome() == QuestionState.Outcome.CLEARED) ? read.withAnswer(state.stored()) : read;
@@ -159,7 +167,10 @@ class AssessmentPagesController {
                         .modelAttribute("read", after)
                         .modelAttribute("assessmentId", read.assessment().id()).build();
             });
-        }));
+        })).onErrorMap(e -> e instanceof ServiceFailure f && f.status() == HttpStatus.UNAUTHORIZED
+                && exchange.getRequest().getHeaders().getFirst("HX-Request") != null,
+                // not the redirect to sign in (htmx would put the sign-in page into the question): a 401 the page explains
+                e -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 
     @GetMapping(BASE + "/{id}/review")

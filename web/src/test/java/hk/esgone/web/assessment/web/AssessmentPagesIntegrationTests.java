@@ -254,6 +254,20 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
     }
 
     @Test
+    void withoutJavaScriptUseTheStoredOneLeavesTheStoredAnswer() {
+        AssessmentFixtures.draft(SERVICES);
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/assessment/" + ID);
+        String csrf = Traffic.csrfToken(browser.get(PAGE + "/" + ID));
+
+        Traffic.Answer page = browser.postFields(PAGE + "/" + ID + "/sections/E", List.of("_csrf", csrf,
+                "E01.answer", "false", "E01.rev", "1", "E01.resolve", "stored", "go", "E"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("name=\"E01.answer\" value=\"true\"[^>]*checked").contains("name=\"E01.rev\" value=\"2\"");
+        assertThat(SERVICES.calls()).noneMatch(c -> c.method().equals("PUT") || c.method().equals("DELETE"));
+    }
+
+    @Test
     void submittingAnIncompleteAssessmentListsTheMissingQuestionsWithLinks() {
         AssessmentFixtures.draft(SERVICES);
         SERVICES.answer("POST", BASE + "/" + ID + "/submit", 422, """
