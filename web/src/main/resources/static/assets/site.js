@@ -98,3 +98,70 @@
     }
   });
 })();
+
+// ---- Self-assessment wizard (templates/assessment) ----
+// Works without this: the section form saves everything with one button. Here: the character count of text answers,
+// and a message in the question's status (and the live region) when an htmx autosave could not reach the portal.
+(function () {
+  'use strict';
+  document.addEventListener('input', function (event) {
+    var box = event.target;
+    if (!box || !box.classList || !box.classList.contains('counted')) {
+      return;
+    }
+    var count = document.getElementById(box.getAttribute('data-count'));
+    if (count) {
+      count.textContent = count.textContent.replace(/^\d+/, String(Array.from(box.value).length));
+    }
+  });
+
+  function failed(event) {
+    var fieldset = event.detail && event.detail.elt && event.detail.elt.closest && event.detail.elt.closest('fieldset.question');
+    var source = document.getElementById('save-failed');
+    if (!fieldset || !source) {
+      return;
+    }
+    var status = fieldset.querySelector('.q-status');
+    var message = source.getAttribute('data-message');
+    if (status) {
+      var old = status.querySelector('.save-failed');
+      if (old) {
+        old.remove();
+      }
+      var line = document.createElement('p');
+      line.className = 'save-failed errors';
+      line.textContent = message;
+      status.appendChild(line);
+    }
+    var announcer = document.getElementById('announcer');
+    if (announcer) {
+      announcer.textContent = message;
+    }
+  }
+  document.addEventListener('htmx:responseError', failed);
+  document.addEventListener('htmx:sendError', failed);
+})();
+
+// After an autosave answered, the question's inputs say whether they are invalid (their messages are in its status)
+document.addEventListener('htmx:afterSettle', function (event) {
+  'use strict';
+  var status = event.detail && event.detail.elt;
+  if (!status || !status.classList || !status.classList.contains('q-status')) {
+    return;
+  }
+  var id = status.id.replace(/^st-/, '');
+  var fieldset = document.getElementById('q-' + id);
+  if (!fieldset) {
+    return;
+  }
+  ['value', 'reason'].forEach(function (field) {
+    var invalid = !!document.getElementById('err-' + id + '-' + field);
+    fieldset.querySelectorAll(field === 'reason' ? 'textarea[name$=".reason"]' : '[name$=".answer"]').forEach(function (input) {
+      if (invalid) {
+        input.setAttribute('aria-invalid', 'true');
+      } else {
+        input.removeAttribute('aria-invalid');
+      }
+    });
+  });
+});

@@ -14,9 +14,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
@@ -90,7 +90,8 @@ public class ErrorPages extends ProblemErrorHandler {
                 default -> HttpStatus.SERVICE_UNAVAILABLE;
             };
         }
-        if (ex instanceof ResponseStatusException rse) {
+        // a ResponseStatusException, and the platform's ApiProblem (an over-long body refused by its size filter: 413)
+        if (ex instanceof ErrorResponse rse) {
             HttpStatusCode code = rse.getStatusCode();
             HttpStatus status = HttpStatus.resolve(code.value());
             return status == null ? HttpStatus.BAD_REQUEST : status;

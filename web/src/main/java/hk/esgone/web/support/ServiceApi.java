@@ -80,6 +80,12 @@ public class ServiceApi {
         return exchange(service, method, uri(bases.get(service), path, null), body, accessToken(exchange), headers);
     }
 
+    /** As {@link #sendAsUser(ServerWebExchange, Service, String, String, Object, Map)}, with a query (a DELETE's revision). */
+    public Mono<JsonNode> sendAsUserWithQuery(ServerWebExchange exchange, Service service, String method, String path,
+                                              MultiValueMap<String, String> query, Object body) {
+        return exchange(service, method, uri(bases.get(service), path, query), body, accessToken(exchange), Map.of());
+    }
+
     private Mono<JsonNode> exchange(Service service, String method, URI uri, Object body, Mono<String> token) {
         return exchange(service, method, uri, body, token, Map.of());
     }

@@ -91,6 +91,18 @@ public final class Traffic {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /** As {@link #postFields(String, List)} with extra request headers (an htmx request sends {@code HX-Request: true}). */
+    public Answer postFields(String uri, List<String> namesAndValues, Map<String, String> headers) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+            body.append(body.isEmpty() ? "" : "&").append(enc(namesAndValues.get(i))).append('=').append(enc(namesAndValues.get(i + 1)));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
     public Answer follow(Answer answer) {
         Answer current = answer;
