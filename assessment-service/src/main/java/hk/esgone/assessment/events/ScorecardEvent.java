@@ -7,7 +7,7 @@ import java.time.Instant;
  * One event of the feed: a submitted assessment's scorecard (docs/contracts.md, "Assessment events").
  *
  * @param seq        the submission's feed position ({@code feedSeq} of the assessment)
- * @param recordedAt when the submission was written, for the feed's gap rule
+ * @param recordedAt when its feed position was written, for the feed's gap rule
  */
 public record ScorecardEvent(long seq, String eventId, String type, Instant occurredAt, Instant recordedAt, Scorecard scorecard) {
 

@@ -54,7 +54,8 @@ public class ScorecardFeed {
             long expected = after + 1;
             for (Assessment assessment : found) {
                 long seq = assessment.feedSeq();
-                if (seq != expected && assessment.submittedAt().plus(GAP_GRACE).isAfter(now)) {
+                // feedAt, not submittedAt: an earlier submission numbered later (numberEarlierSubmissions) is fresh
+                if (seq != expected && assessment.feedAt().plus(GAP_GRACE).isAfter(now)) {
                     break; // a hole that may still be filled: stop here, the reader comes back
                 }
                 events.add(event(assessment));
@@ -70,7 +71,7 @@ public class ScorecardFeed {
      */
     public Mono<Long> numberEarlierSubmissions() {
         return store.submittedWithoutFeedSeq()
-                .concatMap(id -> store.nextFeedSeq().flatMap(seq -> store.assignFeedSeq(id, seq)))
+                .concatMap(id -> store.nextFeedSeq().flatMap(seq -> store.assignFeedSeq(id, seq, clock.instant())))
                 .filter(Boolean::booleanValue)
                 .count()
                 .doOnNext(n -> {
@@ -86,7 +87,7 @@ public class ScorecardFeed {
                 a.questionnaireVersion(), pillar(score, "E"), pillar(score, "S"), pillar(score, "G"),
                 score.path("overall").decimalValue(), score.path("level").asString(), a.submittedAt());
         return new ScorecardEvent(a.feedSeq(), "evt-" + a.id(), ScorecardEvent.SCORECARD_PUBLISHED, a.submittedAt(),
-                a.submittedAt(), card);
+                a.feedAt(), card);
     }
 
     private static java.math.BigDecimal pillar(JsonNode score, String pillar) {

@@ -123,9 +123,9 @@ class EventFeedIntegrationTests extends AssessmentServiceIntegrationTest {
     }
 
     @Test
-    void aStoredSubmissionIsOnTheFeedWithNothingElseRunningAndEarlierOnesAreNumberedOnce() {
-        long before = store.nextFeedSeq().block();
-        // submitted before the feed existed: no position
+    void anEarlierSubmissionIsNumberedOnceAndDoesNotLetTheFeedSkipAFreshHole() {
+        long hole = store.nextFeedSeq().block(); // a submission being written right now
+        // submitted before the feed existed: no position yet
         String id = "asm-early" + System.nanoTime();
         Instant then = Instant.now().minusSeconds(3600);
         store.insert(new Assessment(id, company("early"), 2024, "C", "SMALL", "hk-sme", 1, AssessmentStatus.SUBMITTED, Map.of(), 0,
@@ -133,11 +133,17 @@ class EventFeedIntegrationTests extends AssessmentServiceIntegrationTest {
 
         assertThat(feed.numberEarlierSubmissions().block()).isGreaterThanOrEqualTo(1);
         assertThat(feed.numberEarlierSubmissions().block()).isZero();
-        ScorecardEvent event = feed.read(before, 500).block().events().stream()
-                .filter(e -> e.scorecard().assessmentId().equals(id)).findFirst().orElseThrow();
-        assertThat(event.scorecard().overall()).isEqualByComparingTo("61.5");
-        assertThat(event.scorecard().social()).isEqualByComparingTo("70.2");
-        assertThat(event.scorecard().level()).isEqualTo("SILVER");
+        // numbered now, although submitted an hour ago: the hole before it is fresh, so the reader waits
+        assertThat(feed.read(hole - 1, 500).block().events()).isEmpty();
+
+        String filled = stored("early-fill", hole, Instant.now());
+        List<ScorecardEvent> events = feed.read(hole - 1, 500).block().events();
+        assertThat(events).extracting(e -> e.scorecard().assessmentId()).startsWith(filled, id);
+        ScorecardEvent early = events.get(1);
+        assertThat(early.occurredAt()).isEqualTo(then.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(early.scorecard().overall()).isEqualByComparingTo("61.5");
+        assertThat(early.scorecard().social()).isEqualByComparingTo("70.2");
+        assertThat(early.scorecard().level()).isEqualTo("SILVER");
     }
 
     /** A submitted assessment written straight through the store (as a submission's one update does). */

@@ -71,10 +71,10 @@ public class AssessmentStore {
     }
 
     /** Gives a submitted assessment without a feed position this one; false when another writer was first. */
-    public Mono<Boolean> assignFeedSeq(String assessmentId, long feedSeq) {
+    public Mono<Boolean> assignFeedSeq(String assessmentId, long feedSeq, Instant now) {
         Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.SUBMITTED.name())
                 .and("feedSeq").exists(false));
-        return mongo.updateFirst(query, new Update().set("feedSeq", feedSeq), AssessmentDocument.class)
+        return mongo.updateFirst(query, new Update().set("feedSeq", feedSeq).set("feedAt", now), AssessmentDocument.class)
                 .map(result -> result.getModifiedCount() == 1);
     }
 
@@ -133,6 +133,7 @@ public class AssessmentStore {
                 .set("submittedBy", by)
                 .set("scorecardJson", scorecardJson)
                 .set("feedSeq", feedSeq)
+                .set("feedAt", now)
                 .set("updatedAt", now);
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }
