@@ -187,7 +187,11 @@ public class AssessmentService {
             Object scorecard = read.form().scorecard(inputs(assessment), assessment.industry(), assessment.sizeBand(),
                     assessment.year());
             String scorecardJson = json.writeValueAsString(scorecard);
-            return store.submit(id, assessment.answersVersion(), scorecardJson, clock.instant(), caller.subject())
+            // the feed position is taken first and written with the submission in one update, so a stored submission
+            // is always on the feed (events.ScorecardFeed); a lost attempt leaves a hole the feed steps over
+            return store.nextFeedSeq()
+                    .flatMap(seq -> store.submit(id, assessment.answersVersion(), scorecardJson, clock.instant(),
+                            caller.subject(), seq))
                     .flatMap(submitted -> {
                         if (submitted || attempt >= SUBMIT_ATTEMPTS) {
                             return submitted ? store.find(id).flatMap(this::withForm)

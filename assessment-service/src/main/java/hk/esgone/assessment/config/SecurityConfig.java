@@ -26,6 +26,9 @@ class SecurityConfig {
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/api/v1/assessments/questionnaire").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/questionnaire").permitAll()
+                        // the scorecard feed (docs/contracts.md): read without a token, it carries only what the directory
+                        // shows publicly; NetworkPolicies decide who reaches it and the gateway never routes /internal/**
+                        .pathMatchers(HttpMethod.GET, "/internal/events").permitAll()
                         .pathMatchers("/api/v1/assessments/questionnaires", "/api/v1/assessments/questionnaires/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();

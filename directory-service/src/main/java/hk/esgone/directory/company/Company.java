@@ -76,9 +76,32 @@ public record Company(
     public record Contact(String name, String email, String phone) {
     }
 
-    /** Pillar scores and overall score 0–100, the level they earn, and when they were assessed. */
+    /**
+     * Pillar scores and overall score 0–100 in whole points, the level they earn, and when they were assessed.
+     * {@code origin} is set when the scorecard comes from a submitted assessment (assessment-service owns it; the
+     * directory shows it read-only) and null when it was entered in the directory (admin, demo data).
+     */
     public record Scorecard(Integer environmental, Integer social, Integer governance, Integer overall, String level,
-                            Instant assessedAt) {
+                            Instant assessedAt, Origin origin) {
+
+        /** A scorecard entered in the directory itself. */
+        public Scorecard(Integer environmental, Integer social, Integer governance, Integer overall, String level,
+                         Instant assessedAt) {
+            this(environmental, social, governance, overall, level, assessedAt, null);
+        }
+
+        public boolean fromAssessment() {
+            return origin != null;
+        }
+    }
+
+    /**
+     * Where an assessment-owned scorecard came from: the assessment, its year and questionnaire version, the exact
+     * scores (decimals, as assessment-service computed them), the feed event and when the directory received it.
+     */
+    public record Origin(String assessmentId, int year, String questionnaireKey, int questionnaireVersion,
+                         java.math.BigDecimal environmental, java.math.BigDecimal social, java.math.BigDecimal governance,
+                         java.math.BigDecimal overall, String eventId, Instant receivedAt) {
     }
 
     /** A badge of the company as badge-service's event feed last described it. */

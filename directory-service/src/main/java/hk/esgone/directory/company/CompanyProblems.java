@@ -34,6 +34,14 @@ public final class CompanyProblems {
                 "Company '" + id + "' is " + status + "; it cannot be " + action + ".", java.util.Map.of("companyStatus", String.valueOf(status)));
     }
 
+    /** The company's scorecard comes from its submitted assessment: assessment-service owns it. */
+    public static ApiProblem scorecardFromAssessment(String id, Company.Origin origin) {
+        return new ApiProblem(HttpStatus.CONFLICT, "scorecard-owned-by-assessment", "Conflict",
+                "The scorecard of company '" + id + "' comes from its submitted assessment " + origin.assessmentId() + " ("
+                        + origin.year() + ") in assessment-service, which owns it; the directory shows it read-only.",
+                java.util.Map.of("owner", "assessment-service", "assessmentId", origin.assessmentId(), "year", origin.year()));
+    }
+
     public static ApiProblem preconditionFailed(String id, long current) {
         return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Precondition failed",
                 "Company '" + id + "' was changed by someone else (it is now at version " + current + "). Reload it and retry.",

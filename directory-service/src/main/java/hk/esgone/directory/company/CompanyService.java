@@ -83,14 +83,23 @@ public class CompanyService {
                 }));
     }
 
-    /** Admin: records an assessed scorecard; the level follows the thresholds unless given. */
+    /**
+     * Admin: records a scorecard entered in the directory (a company without a submitted assessment). Refused with 409
+     * when the company's scorecard comes from its assessment: assessment-service owns that one. The check is made on
+     * the version written, so a scorecard arriving from the feed meanwhile is never overwritten.
+     */
     public Mono<Company> setScorecard(String id, Scorecard scorecard) {
         return companies.findById(id)
                 .switchIfEmpty(Mono.error(CompanyProblems.notFound(id)))
-                .flatMap(found -> companies.update(id, current -> current.toBuilder()
-                        .scorecard(scorecard)
-                        .verifiedAt(scorecard.assessedAt())
-                        .build()));
+                .flatMap(found -> companies.update(id, current -> {
+                    if (current.scorecard() != null && current.scorecard().fromAssessment()) {
+                        throw CompanyProblems.scorecardFromAssessment(id, current.scorecard().origin());
+                    }
+                    return current.toBuilder()
+                            .scorecard(scorecard)
+                            .verifiedAt(scorecard.assessedAt())
+                            .build();
+                }));
     }
 
     public Flux<Company> applicationsOf(Caller caller) {

@@ -40,7 +40,8 @@ public final class DemoCompanyGenerator {
 
     private static final long BR_SPACE = 90_000_000L;
     private static final String[] LEVEL_ORDER = {"BRONZE", "SILVER", "GOLD", "PLATINUM"};
-    private static final int[] LEVEL_THRESHOLDS = {40, 55, 70, 85};
+    /** The assessment's overall minimums (assessment-service scoring/hk-sme-v1.json), as the taxonomy's seed. */
+    private static final int[] LEVEL_THRESHOLDS = {0, 50, 70, 85};
 
     private final long seed;
     private final LocalDate referenceDate;

@@ -104,9 +104,11 @@ final class TaxonomySeed {
                 "CIRCULAR_MATERIALS", "Circular materials", "循環物料",
                 "CARBON_ACCOUNTING", "Carbon accounting", "碳核算",
                 "DIGITAL_SOLUTIONS", "Digital solutions", "數碼方案"));
+        // the assessment's levels (assessment-service decides a scorecard's level; its rules add every-pillar minimums
+        // of 35/55/70 for SILVER/GOLD/PLATINUM): these overall minimums only serve scorecards entered in the directory
         all.put(TaxonomyType.SCORECARD_LEVELS, List.of(
-                new TaxonomyEntry("BRONZE", Bilingual.of("Bronze", "銅級"), null, 1, true, 40),
-                new TaxonomyEntry("SILVER", Bilingual.of("Silver", "銀級"), null, 2, true, 55),
+                new TaxonomyEntry("BRONZE", Bilingual.of("Bronze", "銅級"), null, 1, true, 0),
+                new TaxonomyEntry("SILVER", Bilingual.of("Silver", "銀級"), null, 2, true, 50),
                 new TaxonomyEntry("GOLD", Bilingual.of("Gold", "金級"), null, 3, true, 70),
                 new TaxonomyEntry("PLATINUM", Bilingual.of("Platinum", "鉑金級"), null, 4, true, 85)));
         all.put(TaxonomyType.SIZE_BANDS, list(null,

@@ -31,6 +31,7 @@ public final class DirectoryTestProperties {
         registry.add("esg.directory.search.connect-timeout", () -> "1s");
         registry.add("esg.directory.search.reconcile-interval", () -> "0s");
         registry.add("esg.directory.badge-feed.enabled", () -> "false");
+        registry.add("esg.directory.assessment-feed.enabled", () -> "false");
         registry.add("esg.directory.keycloak.retry-interval", () -> "1h");
         registry.add("esg.directory.benchmark.refresh-interval", () -> "1h");
         registry.add("server.address", () -> "127.0.0.1");

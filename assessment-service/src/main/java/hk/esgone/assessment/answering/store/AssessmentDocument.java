@@ -16,7 +16,7 @@ import hk.esgone.assessment.answering.StoredAnswer;
 record AssessmentDocument(@Id String id, String companyId, int year, String industry, String sizeBand,
         String questionnaireKey, int questionnaireVersion, String status, Map<String, AnswerDocument> answers,
         long answersVersion, Instant createdAt, String createdBy, Instant updatedAt, Instant submittedAt,
-        String submittedBy, String scorecardJson) {
+        String submittedBy, String scorecardJson, Long feedSeq, Instant feedAt) {
 
     record AnswerDocument(String valueJson, String unit, boolean notApplicable, String reason, String evidenceJson,
             long revision, boolean cleared, Instant updatedAt, String updatedBy) {
@@ -37,7 +37,7 @@ record AssessmentDocument(@Id String id, String companyId, int year, String indu
         a.answers().forEach((id, answer) -> answers.put(id, AnswerDocument.of(answer)));
         return new AssessmentDocument(a.id(), a.companyId(), a.year(), a.industry(), a.sizeBand(), a.questionnaireKey(),
                 a.questionnaireVersion(), a.status().name(), answers, a.answersVersion(), a.createdAt(), a.createdBy(),
-                a.updatedAt(), a.submittedAt(), a.submittedBy(), a.scorecardJson());
+                a.updatedAt(), a.submittedAt(), a.submittedBy(), a.scorecardJson(), a.feedSeq(), a.feedAt());
     }
 
     Assessment toAssessment() {
@@ -47,6 +47,6 @@ record AssessmentDocument(@Id String id, String companyId, int year, String indu
         }
         return new Assessment(id, companyId, year, industry, sizeBand, questionnaireKey, questionnaireVersion,
                 AssessmentStatus.valueOf(status), stored, answersVersion, createdAt, createdBy, updatedAt, submittedAt,
-                submittedBy, scorecardJson);
+                submittedBy, scorecardJson, feedSeq, feedAt);
     }
 }

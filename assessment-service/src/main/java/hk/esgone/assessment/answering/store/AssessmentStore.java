@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,6 +29,7 @@ public class AssessmentStore {
 
     /** Question ids become field names: nothing that Mongo reads as a path or operator. */
     private static final Pattern FIELD_SAFE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final String FEED_COUNTER = "assessment-feed";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -40,7 +42,40 @@ public class AssessmentStore {
         return mongo.indexOps(AssessmentDocument.class)
                 .createIndex(new Index().on("companyId", Sort.Direction.ASC).on("year", Sort.Direction.ASC).unique()
                         .named("company_year_unique"))
+                // one assessment per feed position (sparse: drafts have none); serves the feed's range reads
+                .then(mongo.indexOps(AssessmentDocument.class)
+                        .createIndex(new Index().on("feedSeq", Sort.Direction.ASC).unique().sparse().named("feed_seq_unique")))
                 .then();
+    }
+
+    /** The next position on the event feed (one atomic increment of the {@code counters} document "assessment-feed"). */
+    public Mono<Long> nextFeedSeq() {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(FEED_COUNTER)), new Update().inc("value", 1L),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, "counters")
+                .map(doc -> ((Number) doc.get("value")).longValue());
+    }
+
+    /** Submitted assessments with a feed position above {@code after}, in feed order, at most {@code limit}. */
+    public Flux<Assessment> submittedInFeedOrder(long after, int limit) {
+        Query query = Query.query(Criteria.where("feedSeq").gt(after)).with(Sort.by(Sort.Direction.ASC, "feedSeq")).limit(limit);
+        return mongo.find(query, AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    /** Ids of submitted assessments stored before the feed existed (no position yet), at most 500. */
+    public Flux<String> submittedWithoutFeedSeq() {
+        Query query = Query.query(Criteria.where("status").is(AssessmentStatus.SUBMITTED.name()).and("feedSeq").exists(false))
+                .limit(500);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, mongo.getCollectionName(AssessmentDocument.class))
+                .map(doc -> doc.getString("_id"));
+    }
+
+    /** Gives a submitted assessment without a feed position this one; false when another writer was first. */
+    public Mono<Boolean> assignFeedSeq(String assessmentId, long feedSeq, Instant now) {
+        Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.SUBMITTED.name())
+                .and("feedSeq").exists(false));
+        return mongo.updateFirst(query, new Update().set("feedSeq", feedSeq).set("feedAt", now), AssessmentDocument.class)
+                .map(result -> result.getModifiedCount() == 1);
     }
 
     /** Inserts a new assessment; a second one for the same company and year fails with a duplicate-key error. */
@@ -85,9 +120,11 @@ public class AssessmentStore {
 
     /**
      * Marks the assessment submitted with its scorecard, if it is a draft whose answers have not changed since they
-     * were read ({@code answersVersion}). True when it was submitted by this call.
+     * were read ({@code answersVersion}), with its place on the event feed in the same update. True when it was
+     * submitted by this call.
      */
-    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Instant now, String by) {
+    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Instant now, String by,
+            long feedSeq) {
         Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name())
                 .and("answersVersion").is(answersVersion));
         Update update = new Update()
@@ -95,6 +132,8 @@ public class AssessmentStore {
                 .set("submittedAt", now)
                 .set("submittedBy", by)
                 .set("scorecardJson", scorecardJson)
+                .set("feedSeq", feedSeq)
+                .set("feedAt", now)
                 .set("updatedAt", now);
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }

@@ -1,5 +1,6 @@
 package hk.esgone.directory.company.web;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,17 @@ public class CompanyViews {
                             String status, Instant validFrom, Instant validUntil, boolean valid) {
     }
 
+    /**
+     * {@code source}: ASSESSMENT (assessment-service owns it, shown read-only; {@code origin} says which assessment,
+     * the exact decimal scores and when it arrived) or DIRECTORY (entered here). Search results carry neither.
+     */
     public record ScorecardView(Integer environmental, Integer social, Integer governance, Integer overall, String level,
-                                Bilingual levelLabel, Instant assessedAt) {
+                                Bilingual levelLabel, Instant assessedAt, String source, OriginView origin) {
+    }
+
+    public record OriginView(String service, String assessmentId, int year, String questionnaireKey, int questionnaireVersion,
+                             BigDecimal environmental, BigDecimal social, BigDecimal governance, BigDecimal overall,
+                             Instant receivedAt) {
     }
 
     public record SolutionView(CodeLabel category, Bilingual title, Bilingual description) {
@@ -131,11 +141,26 @@ public class CompanyViews {
                 b.name(), b.status(), b.validFrom(), b.validUntil(), b.isValidAt(now))).toList();
     }
 
+    /** A profile's scorecard, with where it came from. */
     public ScorecardView scorecard(Company.Scorecard s) {
         if (s == null) {
             return null;
         }
-        return new ScorecardView(s.environmental(), s.social(), s.governance(), s.overall(), s.level(),
-                s.level() == null ? null : taxonomies.label(TaxonomyType.SCORECARD_LEVELS, s.level()), s.assessedAt());
+        Company.Origin o = s.origin();
+        OriginView origin = o == null ? null : new OriginView("assessment-service", o.assessmentId(), o.year(),
+                o.questionnaireKey(), o.questionnaireVersion(), o.environmental(), o.social(), o.governance(), o.overall(),
+                o.receivedAt());
+        return new ScorecardView(s.environmental(), s.social(), s.governance(), s.overall(), s.level(), levelLabel(s),
+                s.assessedAt(), o == null ? "DIRECTORY" : "ASSESSMENT", origin);
+    }
+
+    /** A search result's scorecard: the index keeps the scores and level only, not where they came from. */
+    public ScorecardView searchScorecard(Company.Scorecard s) {
+        return s == null ? null : new ScorecardView(s.environmental(), s.social(), s.governance(), s.overall(), s.level(),
+                levelLabel(s), s.assessedAt(), null, null);
+    }
+
+    private Bilingual levelLabel(Company.Scorecard s) {
+        return s.level() == null ? null : taxonomies.label(TaxonomyType.SCORECARD_LEVELS, s.level());
     }
 }

@@ -106,7 +106,7 @@ class SearchController {
         return new CompanyHit(d.id(), d.kind(), kind == null ? null : kind.label(), d.name(), shorten(d.description()),
                 views.code(TaxonomyType.INDUSTRIES, d.industry()), views.code(TaxonomyType.SECTORS, d.sector()),
                 views.locations(d.locations()), views.code(TaxonomyType.SIZE_BANDS, d.sizeBand()),
-                views.certifications(d.certifications()), views.badges(d.badges()), views.scorecard(d.scorecard()),
+                views.certifications(d.certifications()), views.badges(d.badges()), views.searchScorecard(d.scorecard()),
                 d.solutionCategories() == null ? List.of() : d.solutionCategories().stream()
                         .map(c -> views.code(TaxonomyType.SOLUTION_CATEGORIES, c)).toList(),
                 d.website(), d.logoUrl(), d.lastVerifiedAt(), d.highlights());
