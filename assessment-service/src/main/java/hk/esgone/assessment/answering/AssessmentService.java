@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.benchmark.PeerFigures;
 import hk.esgone.assessment.catalogue.AnswerInput;
 import hk.esgone.assessment.catalogue.AnswerProblem;
 import hk.esgone.assessment.catalogue.Form;
@@ -187,7 +188,9 @@ public class AssessmentService {
             Object scorecard = read.form().scorecard(inputs(assessment), assessment.industry(), assessment.sizeBand(),
                     assessment.year());
             String scorecardJson = json.writeValueAsString(scorecard);
-            return store.submit(id, assessment.answersVersion(), scorecardJson, clock.instant(), caller.subject())
+            Map<String, Object> peer = PeerFigures.fromScorecard(json.readTree(scorecardJson)).fields(
+                    assessment.questionnaireKey(), assessment.year(), assessment.industry(), assessment.sizeBand());
+            return store.submit(id, assessment.answersVersion(), scorecardJson, peer, clock.instant(), caller.subject())
                     .flatMap(submitted -> {
                         if (submitted || attempt >= SUBMIT_ATTEMPTS) {
                             return submitted ? store.find(id).flatMap(this::withForm)

@@ -1,6 +1,7 @@
 package hk.esgone.assessment.answering.store;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
@@ -85,9 +86,12 @@ public class AssessmentStore {
 
     /**
      * Marks the assessment submitted with its scorecard, if it is a draft whose answers have not changed since they
-     * were read ({@code answersVersion}). True when it was submitted by this call.
+     * were read ({@code answersVersion}). True when it was submitted by this call. {@code peer} (the figures peers
+     * are compared on, see the benchmark feature) is stored in the same update, so a submitted assessment is
+     * never counted without them.
      */
-    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Instant now, String by) {
+    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Map<String, Object> peer,
+            Instant now, String by) {
         Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name())
                 .and("answersVersion").is(answersVersion));
         Update update = new Update()
@@ -95,6 +99,7 @@ public class AssessmentStore {
                 .set("submittedAt", now)
                 .set("submittedBy", by)
                 .set("scorecardJson", scorecardJson)
+                .set("peer", peer)
                 .set("updatedAt", now);
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }
