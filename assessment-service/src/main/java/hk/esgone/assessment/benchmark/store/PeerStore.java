@@ -1,6 +1,7 @@
 package hk.esgone.assessment.benchmark.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public class PeerStore {
             String value = "$answers." + ids.get(i) + ".valueJson";
             String notApplicable = "$answers." + ids.get(i) + ".notApplicable";
             sums.append("a" + i, new Document("$sum", new Document("$cond", List.of(new Document("$and", List.of(
-                    new Document("$ne", List.of(new Document("$ifNull", List.of(value, null)), null)),
+                    new Document("$ne", Arrays.asList(new Document("$ifNull", Arrays.asList(value, null)), null)),
                     new Document("$ne", List.of(notApplicable, true)))), 1, 0))));
             sums.append("d" + i, new Document("$sum", new Document("$cond", List.of(
                     new Document("$in", List.of(new Document("$ifNull", List.of(value, "")), doing.get(ids.get(i)))), 1, 0))));
