@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.benchmark.PeerFigures;
 import hk.esgone.assessment.catalogue.AnswerInput;
 import hk.esgone.assessment.catalogue.AnswerProblem;
 import hk.esgone.assessment.catalogue.Form;
@@ -187,10 +188,12 @@ public class AssessmentService {
             Object scorecard = read.form().scorecard(inputs(assessment), assessment.industry(), assessment.sizeBand(),
                     assessment.year());
             String scorecardJson = json.writeValueAsString(scorecard);
+            Map<String, Object> peer = PeerFigures.fromScorecard(json.readTree(scorecardJson)).fields(
+                    assessment.questionnaireKey(), assessment.year(), assessment.industry(), assessment.sizeBand());
             // the feed position is taken first and written with the submission in one update, so a stored submission
             // is always on the feed (events.ScorecardFeed); a lost attempt leaves a hole the feed steps over
             return store.nextFeedSeq()
-                    .flatMap(seq -> store.submit(id, assessment.answersVersion(), scorecardJson, clock.instant(),
+                    .flatMap(seq -> store.submit(id, assessment.answersVersion(), scorecardJson, peer, clock.instant(),
                             caller.subject(), seq))
                     .flatMap(submitted -> {
                         if (submitted || attempt >= SUBMIT_ATTEMPTS) {

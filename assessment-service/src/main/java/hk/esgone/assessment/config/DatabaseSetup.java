@@ -6,13 +6,15 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.benchmark.PeerFiguresBackfill;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.assessment.catalogue.store.QuestionnaireStore;
 import reactor.core.publisher.Mono;
 
 /**
  * Creates the indexes the design relies on (one assessment per company and year, one document per questionnaire
- * version) and publishes the shipped questionnaire when none is stored, before requests are served.
+ * version, the peer-count indexes of the benchmark) and publishes the shipped questionnaire when none is stored,
+ * before requests are served. Submitted assessments stored before peer figures existed get theirs here.
  */
 @Component
 class DatabaseSetup implements InitializingBean {
@@ -20,17 +22,21 @@ class DatabaseSetup implements InitializingBean {
     private final AssessmentStore assessments;
     private final QuestionnaireStore questionnaires;
     private final QuestionnaireCatalogue catalogue;
+    private final PeerFiguresBackfill peerFigures;
 
-    DatabaseSetup(AssessmentStore assessments, QuestionnaireStore questionnaires, QuestionnaireCatalogue catalogue) {
+    DatabaseSetup(AssessmentStore assessments, QuestionnaireStore questionnaires, QuestionnaireCatalogue catalogue,
+            PeerFiguresBackfill peerFigures) {
         this.assessments = assessments;
         this.questionnaires = questionnaires;
         this.catalogue = catalogue;
+        this.peerFigures = peerFigures;
     }
 
     @Override
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
-        Mono.when(assessments.createIndexes(), questionnaires.createIndexes()).then(catalogue.seed())
+        Mono.when(assessments.createIndexes(), questionnaires.createIndexes(), peerFigures.indexesAndBackfill())
+                .then(catalogue.seed())
                 .block(Duration.ofSeconds(60));
     }
 }

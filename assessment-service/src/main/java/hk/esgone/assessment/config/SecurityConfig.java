@@ -12,7 +12,7 @@ import hk.esgone.platform.security.EsgSecurity;
 
 /**
  * Tokens are validated here again even though the gateway already did (defence in depth). Only the published
- * questionnaire is public; who may read or change an assessment depends on the token's companies, which the
+ * questionnaire and the industry insight are public; who may read or change an assessment depends on the token's companies, which the
  * controllers check (another company's assessment is answered as not found).
  */
 @Configuration
@@ -29,6 +29,9 @@ class SecurityConfig {
                         // the scorecard feed (docs/contracts.md): read without a token, it carries only what the directory
                         // shows publicly; NetworkPolicies decide who reaches it and the gateway never routes /internal/**
                         .pathMatchers(HttpMethod.GET, "/internal/events").permitAll()
+                        // industry insight: aggregates of at least 10 companies only
+                        .pathMatchers(HttpMethod.GET, "/api/v1/assessments/insights").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/insights").permitAll()
                         .pathMatchers("/api/v1/assessments/questionnaires", "/api/v1/assessments/questionnaires/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();

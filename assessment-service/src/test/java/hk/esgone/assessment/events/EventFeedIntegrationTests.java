@@ -151,7 +151,7 @@ class EventFeedIntegrationTests extends AssessmentServiceIntegrationTest {
         String id = "asm-" + name + System.nanoTime();
         store.insert(new Assessment(id, company(name), 2025, "C", "SMALL", "hk-sme", 1, AssessmentStatus.DRAFT, Map.of(), 0,
                 submittedAt, "user", submittedAt, null, null, null)).block();
-        assertThat(store.submit(id, 0, SCORECARD, submittedAt, "user", seq).block()).isTrue();
+        assertThat(store.submit(id, 0, SCORECARD, java.util.Map.of(), submittedAt, "user", seq).block()).isTrue();
         return id;
     }
 

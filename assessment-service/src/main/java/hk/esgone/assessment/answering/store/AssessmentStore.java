@@ -1,6 +1,7 @@
 package hk.esgone.assessment.answering.store;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
@@ -121,10 +122,11 @@ public class AssessmentStore {
     /**
      * Marks the assessment submitted with its scorecard, if it is a draft whose answers have not changed since they
      * were read ({@code answersVersion}), with its place on the event feed in the same update. True when it was
-     * submitted by this call.
+     * submitted by this call. {@code peer} (the figures peers are compared on, see the benchmark feature) is stored in
+     * the same update, so a submitted assessment is never counted without them.
      */
-    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Instant now, String by,
-            long feedSeq) {
+    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Map<String, Object> peer,
+            Instant now, String by, long feedSeq) {
         Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name())
                 .and("answersVersion").is(answersVersion));
         Update update = new Update()
@@ -134,6 +136,7 @@ public class AssessmentStore {
                 .set("scorecardJson", scorecardJson)
                 .set("feedSeq", feedSeq)
                 .set("feedAt", now)
+                .set("peer", peer)
                 .set("updatedAt", now);
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }

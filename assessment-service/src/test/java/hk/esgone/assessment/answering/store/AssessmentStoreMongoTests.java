@@ -110,9 +110,9 @@ class AssessmentStoreMongoTests {
         draft("asm-store-submit", "cmp-a", 2025);
         store.saveAnswer("asm-store-submit", answer("E01", "true", 1), 0, NOW).block();
 
-        assertThat(store.submit("asm-store-submit", 0, "{}", NOW, "user", 1).block()).as("answers moved on").isFalse();
-        assertThat(store.submit("asm-store-submit", 1, "{\"overall\":50}", NOW, "user", 2).block()).isTrue();
-        assertThat(store.submit("asm-store-submit", 1, "{\"overall\":99}", NOW, "user", 3).block()).as("already submitted").isFalse();
+        assertThat(store.submit("asm-store-submit", 0, "{}", java.util.Map.of(), NOW, "user", 1).block()).as("answers moved on").isFalse();
+        assertThat(store.submit("asm-store-submit", 1, "{\"overall\":50}", java.util.Map.of(), NOW, "user", 2).block()).isTrue();
+        assertThat(store.submit("asm-store-submit", 1, "{\"overall\":99}", java.util.Map.of(), NOW, "user", 3).block()).as("already submitted").isFalse();
         assertThat(store.saveAnswer("asm-store-submit", answer("E01", "false", 2), 1, NOW).block()).isFalse();
         assertThat(store.saveAnswer("asm-store-submit", answer("E02", "5", 1), 0, NOW).block()).isFalse();
 
