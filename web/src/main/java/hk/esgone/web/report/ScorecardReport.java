@@ -93,8 +93,8 @@ public record ScorecardReport(String assessmentId, String companyId, Bilingual c
                 s.path("year").asInt(0), submitted == null ? null : submitted.atZone(HONG_KONG), decimal(s.path("overall")),
                 s.path("level").asString(""), Bilingual.of(s.path("levelTitle")), Bilingual.of(s.path("levelRule")),
                 List.copyOf(pillars), List.copyOf(topics),
-                new Carbon(decimal(c.path("scope1Tonnes")), decimal(c.path("scope2Tonnes")), decimal(c.path("totalTonnes")),
-                        decimal(c.path("tonnesPerEmployee")), decimal(c.path("tonnesPerMillionHkd")), c.path("factorSet").asString(null),
+                new Carbon(tonnes(c.path("scope1Tonnes")), tonnes(c.path("scope2Tonnes")), tonnes(c.path("totalTonnes")),
+                        tonnes(c.path("tonnesPerEmployee")), tonnes(c.path("tonnesPerMillionHkd")), c.path("factorSet").asString(null),
                         List.copyOf(lines)),
                 verifyUrl, profileUrl, percentiles);
     }
@@ -104,6 +104,15 @@ public record ScorecardReport(String assessmentId, String companyId, Bilingual c
             return node.decimalValue();
         }
         return null;
+    }
+
+    /**
+     * Tonnes as the service rounds them, three decimals: the JSON reader may have read 10.500 as 10.5, and the page
+     * and PDF show every tonne figure alike.
+     */
+    private static BigDecimal tonnes(JsonNode node) {
+        BigDecimal value = decimal(node);
+        return value == null ? null : value.setScale(3, RoundingMode.HALF_UP);
     }
 
     private static Instant instant(JsonNode value) {

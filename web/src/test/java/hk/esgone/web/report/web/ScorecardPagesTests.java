@@ -71,7 +71,7 @@ class ScorecardPagesTests extends PageTest {
                 .contains("GOLD needs every pillar ≥ 55; S is 48.0 → SILVER")
                 .contains(">Environmental<", ">71.5<", ">Social<", ">48.0<", ">Governance<", ">66.0<")
                 .contains("Energy use", "80.0", "Waste &lt;b&gt;and&lt;/b&gt; recycling", "not applicable")
-                .contains("11.734 t CO2e", "0.587 t CO2e", "not known")
+                .contains("10.500 t CO2e", "11.734 t CO2e", "0.587 t CO2e", "not known")
                 .contains("href=\"/companies/cmp-green-pack\"", "href=\"http://localhost:8080/badges/bdg-good1\"")
                 .doesNotContain("bdg-old1", "<b>and</b>")
                 .contains("<meta property=\"og:title\" content=\"Green Pack Ltd — ESG scorecard 2025\">")
