@@ -12,7 +12,7 @@ import hk.esgone.platform.security.EsgSecurity;
 
 /**
  * Tokens are validated here again even though the gateway already did (defence in depth). Only the published
- * questionnaire and the industry insight are public; who may read or change an assessment depends on the token's companies, which the
+ * questionnaire, the industry insight and scorecards their companies chose to share are public; who may read or change an assessment depends on the token's companies, which the
  * controllers check (another company's assessment is answered as not found).
  */
 @Configuration
@@ -32,6 +32,9 @@ class SecurityConfig {
                         // industry insight: aggregates of at least 10 companies only
                         .pathMatchers(HttpMethod.GET, "/api/v1/assessments/insights").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/insights").permitAll()
+                        // a scorecard its company chose to share (the service answers 404 for any other)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/assessments/shared/*").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/shared/*").permitAll()
                         .pathMatchers("/api/v1/assessments/questionnaires", "/api/v1/assessments/questionnaires/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();

@@ -133,6 +133,28 @@ public final class Traffic {
         return after;
     }
 
+    /** A download (a PDF) as the browser received it: status, headers, the body's bytes. */
+    public record Download(int status, Map<String, List<String>> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    /** GETs {@code uri} keeping the body as bytes (not decoded as text). */
+    public Download download(String uri) {
+        HttpRequest built = HttpRequest.newBuilder(URI.create(uri)).GET().timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<byte[]> response = http.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The CSRF token of the first form on a page. */
     public static String csrfToken(Answer page) {
         Matcher token = HIDDEN_CSRF.matcher(page.body());

@@ -11,12 +11,17 @@ import hk.esgone.assessment.answering.Assessment;
 import hk.esgone.assessment.answering.AssessmentStatus;
 import hk.esgone.assessment.answering.StoredAnswer;
 
-/** An assessment as stored: one document, answers keyed by question id, so that one answer is one field to update. */
+/**
+ * An assessment as stored: one document, answers keyed by question id, so that one answer is one field to update.
+ *
+ * @param sharedPublicly the company chose to show the submitted scorecard publicly (null, as in documents written
+ *                       before the choice existed: not shared); kept off {@link Assessment}, read by the sharing feature
+ */
 @Document("assessments")
 record AssessmentDocument(@Id String id, String companyId, int year, String industry, String sizeBand,
         String questionnaireKey, int questionnaireVersion, String status, Map<String, AnswerDocument> answers,
         long answersVersion, Instant createdAt, String createdBy, Instant updatedAt, Instant submittedAt,
-        String submittedBy, String scorecardJson, Long feedSeq, Instant feedAt) {
+        String submittedBy, String scorecardJson, Long feedSeq, Instant feedAt, Boolean sharedPublicly) {
 
     record AnswerDocument(String valueJson, String unit, boolean notApplicable, String reason, String evidenceJson,
             long revision, boolean cleared, Instant updatedAt, String updatedBy) {
@@ -37,7 +42,7 @@ record AssessmentDocument(@Id String id, String companyId, int year, String indu
         a.answers().forEach((id, answer) -> answers.put(id, AnswerDocument.of(answer)));
         return new AssessmentDocument(a.id(), a.companyId(), a.year(), a.industry(), a.sizeBand(), a.questionnaireKey(),
                 a.questionnaireVersion(), a.status().name(), answers, a.answersVersion(), a.createdAt(), a.createdBy(),
-                a.updatedAt(), a.submittedAt(), a.submittedBy(), a.scorecardJson(), a.feedSeq(), a.feedAt());
+                a.updatedAt(), a.submittedAt(), a.submittedBy(), a.scorecardJson(), a.feedSeq(), a.feedAt(), null);
     }
 
     Assessment toAssessment() {

@@ -141,6 +141,29 @@ public class AssessmentStore {
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }
 
+    /**
+     * Shows or hides a submitted assessment's scorecard publicly. True when the assessment is submitted (the choice
+     * is then stored, even if it was already so); false for a draft or an unknown id, and then nothing changed.
+     */
+    public Mono<Boolean> setSharing(String assessmentId, boolean shared, Instant now, String by) {
+        Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.SUBMITTED.name()));
+        Update update = new Update().set("sharedPublicly", shared).set("sharingChangedAt", now).set("sharingChangedBy", by);
+        return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getMatchedCount() == 1);
+    }
+
+    /** Whether the assessment's scorecard is shown publicly (false for an unknown id). */
+    public Mono<Boolean> isShared(String assessmentId) {
+        return mongo.findById(assessmentId, AssessmentDocument.class)
+                .map(document -> Boolean.TRUE.equals(document.sharedPublicly()))
+                .defaultIfEmpty(false);
+    }
+
+    /** A submitted assessment whose company shows its scorecard publicly; empty otherwise (unknown, draft, not shared). */
+    public Mono<Assessment> findShared(String assessmentId) {
+        return mongo.findOne(Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.SUBMITTED.name())
+                .and("sharedPublicly").is(true)), AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
     private static String answerField(String questionId) {
         if (questionId == null || !FIELD_SAFE.matcher(questionId).matches()) {
             throw new IllegalArgumentException("not a question id");

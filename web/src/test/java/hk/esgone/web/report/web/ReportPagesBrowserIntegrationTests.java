@@ -1,0 +1,116 @@
+package hk.esgone.web.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import hk.esgone.testsupport.keycloak.TestKeycloak;
+import hk.esgone.web.support.SignedInPageTest;
+
+/**
+ * The share page and the public scorecard page in headless Chromium, in both languages, 1280 and 360 px wide: nothing
+ * overflows sideways on a phone, and the copy button puts the link in the box's selection. Screenshots go to
+ * {@code -Dreport.shots=<dir>} (target/report-shots otherwise) for a person to look at.
+ */
+class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
+
+    private static final String ID = OwnReportPagesIntegrationTests.ID;
+    private static ChromeDriver browser;
+    private static Path shots;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+                "apt-get install chromium chromium-driver to run the browser tests");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--window-size=1280,1000", "--lang=en-GB");
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        shots = Path.of(System.getProperty("report.shots", "target/report-shots"));
+        Files.createDirectories(shots);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSharePageAndThePublicPageFitAPhoneInBothLanguages() throws IOException {
+        SERVICES.json("/api/v1/assessments/" + ID + "/sharing", "{\"assessmentId\":\"" + ID
+                + "\",\"submitted\":true,\"public\":true,\"publicPath\":\"/scorecards/" + ID + "\"}");
+        SERVICES.json("/api/v1/assessments/shared/" + ID, OwnReportPagesIntegrationTests.SUMMARY);
+        SERVICES.json("/api/v1/directory/companies/" + TestKeycloak.SUPPLIER_ORG,
+                ScorecardPagesTests.PROFILE.replace("cmp-green-pack", TestKeycloak.SUPPLIER_ORG));
+        SERVICES.json("/api/v1/badges/holders/" + TestKeycloak.SUPPLIER_ORG,
+                "{\"badges\":[{\"id\":\"bdg-good1\",\"status\":\"VALID\",\"name\":{\"en\":\"ESG One e-Badge\",\"zhHant\":\"電子徽章\"}}]}");
+        signIn();
+
+        for (String lang : List.of("en", "zh-Hant")) {
+            browser.get(SITE + "/lang/" + lang + "?next=/");
+            for (int width : List.of(1280, 360)) {
+                look("/workspace/assessment/" + ID + "/share", "share", lang, width);
+                look("/scorecards/" + ID, "scorecard", lang, width);
+            }
+        }
+        browser.get(SITE + "/workspace/assessment/" + ID + "/share");
+        browser.findElement(By.cssSelector("button[data-copy='share-link']")).click();
+        Object selected = browser.executeScript("var b = document.getElementById('share-link');"
+                + " return b.value.substring(b.selectionStart, b.selectionEnd);");
+        assertThat(selected).isEqualTo(SITE + "/scorecards/" + ID);
+    }
+
+    private void look(String path, String name, String lang, int width) throws IOException {
+        browser.manage().window().setSize(new Dimension(width, 1000));
+        browser.get(SITE + path);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+        JavascriptExecutor js = browser;
+        long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+        assertThat(scrollWidth).as(name + " " + lang + " at " + width + " px overflows sideways").isLessThanOrEqualTo(viewport);
+        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
+        browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 140)));
+        Files.write(shots.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void signIn() {
+        browser.get(SITE + "/sign-in?next=/workspace/badges");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+        browser.findElement(By.id("username")).sendKeys(TestKeycloak.SME);
+        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(SITE); step++) {
+            List<WebElement> field = browser.findElements(By.id("password"));
+            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
+                field.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
+            }
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(SITE)
+                    || d.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
+        }
+        assertThat(browser.getCurrentUrl()).startsWith(SITE);
+    }
+}
