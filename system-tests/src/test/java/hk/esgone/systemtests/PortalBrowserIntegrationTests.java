@@ -82,12 +82,13 @@ class PortalBrowserIntegrationTests {
         String mongo = TestMongo.uri();
         Path badgeKeys = Files.createTempDirectory("portal-badge-keys-");
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String module : List.of("badge-service", "directory-service", "offers-service", "web", "gateway")) {
+        for (String module : List.of("badge-service", "directory-service", "offers-service", "assessment-service", "web", "gateway")) {
             ports.put(module, RunningApp.freePort());
         }
         String badgeUrl = "http://127.0.0.1:" + ports.get("badge-service");
         String directoryUrl = "http://127.0.0.1:" + ports.get("directory-service");
         String offersUrl = "http://127.0.0.1:" + ports.get("offers-service");
+        String assessmentUrl = "http://127.0.0.1:" + ports.get("assessment-service");
         String webUrl = "http://127.0.0.1:" + ports.get("web");
         site = "http://localhost:" + ports.get("gateway");
         Map<String, Map<String, String>> env = Map.of(
@@ -98,13 +99,17 @@ class PortalBrowserIntegrationTests {
                         Map.entry("KEYCLOAK_URL", TestKeycloak.url()), Map.entry("KEYCLOAK_ISSUER", issuer),
                         Map.entry("ELASTICSEARCH_URL", TestElasticsearch.url()), Map.entry("ESG_DIRECTORY_INDEX_PREFIX", "portal" + RUN),
                         Map.entry("BADGE_URL", badgeUrl), Map.entry("ESG_DIRECTORY_BADGEFEED_POLLINTERVAL", "1s"),
-                        Map.entry("ESG_DIRECTORY_DEMO_DATA", "true"), Map.entry("ESG_DIRECTORY_DEMO_COUNT", "300")),
+                        Map.entry("ESG_DIRECTORY_DEMO_DATA", "true"), Map.entry("ESG_DIRECTORY_DEMO_COUNT", "300"),
+                        Map.entry("ASSESSMENT_URL", assessmentUrl), Map.entry("ESG_DIRECTORY_ASSESSMENT_FEED_INTERVAL", "1s")),
                 "offers-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "offers-portal" + RUN, "KEYCLOAK_ISSUER", issuer,
                         "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "ESG_OFFERS_DEMO_DATA", "true"),
+                "assessment-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "assessments-portal" + RUN,
+                        "KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_ASSESSMENT_DEMO_DATA", "true",
+                        "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl),
                 "web", Map.of("KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_WEB_PUBLIC_URL", site,
-                        "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl),
+                        "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl, "ASSESSMENT_URL", assessmentUrl),
                 "gateway", Map.of("DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl, "WEB_URL", webUrl,
-                        "KEYCLOAK_ISSUER", issuer));
+                        "ASSESSMENT_URL", assessmentUrl, "KEYCLOAK_ISSUER", issuer));
         clientBefore = TestKeycloak.updateClient(TestKeycloak.PORTAL_CLIENT_ID, client -> {
             client.withArray("redirectUris").add(site + "/login/oauth2/code/keycloak");
             ObjectNode attributes = client.withObject("attributes");
@@ -538,6 +543,134 @@ class PortalBrowserIntegrationTests {
         }
         signOut();
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    @Test
+    @Order(12)
+    void anSmeAnswersTheWholeAssessmentAndEarnsAScorecardAPdfABadgeAndAPlan() throws IOException {
+        signIn(TestKeycloak.SME_2);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        browser.findElement(By.cssSelector(".account-menu summary")).click();
+        browser.findElement(By.linkText("My ESG assessment")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/assessment"));
+        look("workspace-assessment");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("industry"))).selectByValue("C");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("sizeBand"))).selectByValue("SMALL");
+        browser.findElement(By.cssSelector("#start-form button[type=submit]")).click();
+        waitFor(driver -> driver.getCurrentUrl().matches(".*/workspace/assessment/asm-[^/?#]+.*"));
+        String assessment = browser.getCurrentUrl().replaceAll(".*/workspace/assessment/(asm-[^/?#]+).*", "$1");
+
+        // one answer as a person gives it: typed, saved by itself (htmx autosave), said beside the question
+        WebElement first = browser.findElement(By.cssSelector("#section-form fieldset.question input[type=radio]"));
+        String firstQuestion = first.getAttribute("name").replace(".answer", "");
+        first.click();
+        waitFor(driver -> driver.findElement(By.id("st-" + firstQuestion)).getText().startsWith("Saved"));
+        look("workspace-assessment-wizard");
+
+        // every other question of every section, then the section form saves them together (as without JavaScript)
+        for (int section = 0; section < 10; section++) {
+            ((JavascriptExecutor) browser).executeScript(FILL_SECTION);
+            WebElement next = browser.findElements(By.cssSelector("#section-form button[name=go]")).stream()
+                    .filter(b -> b.getText().equals("Next section") || b.getText().equals("Review and submit")).findFirst().orElseThrow();
+            boolean last = next.getText().equals("Review and submit");
+            String before = browser.getCurrentUrl();
+            next.click();
+            waitFor(driver -> !driver.getCurrentUrl().equals(before));
+            assertThat(browser.findElements(By.cssSelector(".q-status .errors"))).as("answers refused on %s", before).isEmpty();
+            if (last) {
+                break;
+            }
+        }
+        waitFor(ExpectedConditions.urlContains("/review"));
+        look("workspace-assessment-review");
+        browser.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("/workspace/assessment/" + assessment + "/results"));
+        String results = browser.findElement(By.tagName("main")).getText();
+        assertThat(results).containsAnyOf("Bronze", "Silver", "Gold", "Platinum");
+        assertThat(browser.findElement(By.cssSelector("svg.radar"))).isNotNull();
+        browser.manage().window().setSize(new Dimension(1280, 4000));
+        look("workspace-assessment-results");
+        switchTo("zh-Hant");
+        look("workspace-assessment-results");
+        browser.manage().window().setSize(new Dimension(360, 4000));
+        try {
+            fitsAPhone("360-workspace-assessment-results-zh-Hant");
+            switchTo("en");
+            fitsAPhone("360-workspace-assessment-results-en");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+
+        // the PDF, as the browser downloads it with the person's session: a PDF with the company's name inside
+        String base64 = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                        + "  if (!r.ok || r.headers.get('Content-Type').indexOf('application/pdf') !== 0) { done('status ' + r.status); return; }"
+                        + "  return r.arrayBuffer().then(function (b) { var s = ''; new Uint8Array(b).forEach(function (c) { s += String.fromCharCode(c); });"
+                        + "    done(btoa(s)); }); }).catch(function (e) { done('failed ' + e); });",
+                "/workspace/assessment/" + assessment + "/report.pdf?lang=en");
+        assertThat(base64).doesNotStartWith("status").doesNotStartWith("failed");
+        byte[] pdf = java.util.Base64.getDecoder().decode(base64);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        String company;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            open("/companies/" + TestKeycloak.SUPPLIER_ORG_2);
+            company = browser.findElement(By.tagName("h1")).getText();
+            assertThat(text).contains(company);
+        }
+
+        // the scorecard reaches the public profile (directory follows the assessment's feed) and the badges are issued
+        // (assessment-service asks badge-service; directory follows badge-service's feed)
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean shown;
+        do {
+            open("/companies/" + TestKeycloak.SUPPLIER_ORG_2);
+            String page = browser.findElement(By.tagName("main")).getText();
+            shown = !browser.findElements(By.cssSelector(".badge-list a")).isEmpty() && page.contains(levelIn(results));
+        } while (!shown && System.nanoTime() < deadline && pause());
+        assertThat(shown).as("the profile of %s shows the assessed level and a badge", company).isTrue();
+        look("profile-assessed");
+
+        // the improvement plan names service providers and offers (or says why not) on the results page
+        open("/workspace/assessment/" + assessment + "/results");
+        assertThat(browser.findElement(By.id("improvement-plan")).getText()).isNotBlank();
+        signOut();
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Answers every question of the section on the page without firing a save per answer (the section form saves). */
+    private static final String FILL_SECTION = """
+            document.querySelectorAll('#section-form fieldset.question').forEach(function (q) {
+              var yes = q.querySelector('input[type=radio][value=true]');
+              var radio = q.querySelector('input[type=radio]');
+              var box = q.querySelector('input[type=checkbox][name$=".answer"]');
+              var field = q.querySelector('input[type=text][name$=".answer"]');
+              var text = q.querySelector('textarea[name$=".answer"]');
+              if (yes) { yes.checked = true; } else if (radio) { radio.checked = true; }
+              if (box) { box.checked = true; }
+              if (field && !field.value) { field.value = field.closest('.q-input').textContent.indexOf('%') >= 0 ? '40' : '1200'; }
+              if (text && !text.value) { text.value = 'We keep a written policy and review it every year.'; }
+            });
+            """;
+
+    private static String levelIn(String results) {
+        for (String level : List.of("Platinum", "Gold", "Silver", "Bronze")) {
+            if (results.contains(level)) {
+                return level;
+            }
+        }
+        throw new AssertionError("no level on the results page");
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
     }
 
     /** Signs out with the account menu's button, when someone is signed in. */
