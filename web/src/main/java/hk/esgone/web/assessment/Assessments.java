@@ -345,7 +345,8 @@ public class Assessments {
                     List<Missing> missing = new ArrayList<>();
                     e.problem().path("missing").forEach(m -> missing.add(new Missing(m.path("questionId").asString(""),
                             m.path("section").asString(""), Bilingual.of(m.path("text")))));
-                    return Mono.just(missing.isEmpty() ? List.of(new Missing("", "E", new Bilingual(null, null))) : List.copyOf(missing));
+                    // without the list there is nothing to point at: the error page ("could not be done") instead
+                    return missing.isEmpty() ? Mono.error(e) : Mono.just(List.copyOf(missing));
                 });
     }
 

@@ -91,7 +91,11 @@ class AssessmentPagesController {
     Mono<Rendering> saveSection(@PathVariable String id, @PathVariable String section, ServerWebExchange exchange) {
         return sme(exchange).then(exchange.getFormData()).flatMap(form -> assessments.read(exchange, id).flatMap(read -> {
             Questionnaire.Section step = read.questionnaire().section(section);
-            if (step == null || !read.assessment().draft()) {
+            if (!read.assessment().draft()) {
+                // submitted meanwhile (another tab): nothing can change any more; show what it earned
+                return Mono.just(Rendering.redirectTo(BASE + "/" + id + "/results").build());
+            }
+            if (step == null) {
                 return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND));
             }
             Map<String, Entry> entries = new LinkedHashMap<>();

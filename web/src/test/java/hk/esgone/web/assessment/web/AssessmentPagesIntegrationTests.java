@@ -254,6 +254,23 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
     }
 
     @Test
+    void aConflictingNumberIsShownWithItsUnitInThePagesLanguage() {
+        AssessmentFixtures.draft(SERVICES);
+        SERVICES.answer("PUT", BASE + "/" + ID + "/answers/E02", 409, """
+                {"type":"https://esg-one.hk/problems/answer-conflict","status":409,"currentRevision":1,
+                 "currentAnswer":{"questionId":"E02","value":2900,"unit":"litres","notApplicable":false,"reason":null,"evidence":null,
+                 "revision":1,"cleared":false,"updatedAt":"2026-11-02T06:31:00Z"}}""");
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/assessment/" + ID);
+        String csrf = Traffic.csrfToken(browser.get(PAGE + "/" + ID));
+        browser.get(SITE + "/lang/zh-Hant?next=/workspace/assessment");
+
+        Traffic.Answer conflict = browser.postFields(PAGE + "/" + ID + "/answers/E02",
+                List.of("_csrf", csrf, "E02.answer", "3100", "E02.rev", "0"), HTMX);
+
+        assertThat(conflict.body()).contains("此答案已在其他地方", "<span class=\"stored-answer\">2900 公升</span>", "保留我的答案");
+    }
+
+    @Test
     void withoutJavaScriptUseTheStoredOneLeavesTheStoredAnswer() {
         AssessmentFixtures.draft(SERVICES);
         Traffic browser = signedIn(TestKeycloak.SME, "/workspace/assessment/" + ID);
