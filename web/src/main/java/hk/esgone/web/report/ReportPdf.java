@@ -481,8 +481,17 @@ public class ReportPdf {
             content.setStrokingColor(c[0], c[1], c[2]);
         }
 
+        /** Grouped for the reader's locale, with the decimals the service gave (62.5, 10.500, 21,000). */
         private String number(BigDecimal value) {
-            return value == null ? "—" : value.toPlainString();
+            if (value == null) {
+                return "—";
+            }
+            java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+            int scale = Math.max(0, value.scale());
+            format.setMinimumFractionDigits(scale);
+            format.setMaximumFractionDigits(scale);
+            format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+            return format.format(value);
         }
 
         private String tonnes(BigDecimal value) {
@@ -490,7 +499,7 @@ public class ReportPdf {
         }
 
         private String percent(BigDecimal value) {
-            return value == null ? text("report.pdf.notAvailable") : text("report.pdf.percentile", value.toPlainString());
+            return value == null ? text("report.pdf.notAvailable") : text("report.pdf.percentile", number(value));
         }
 
         private void newPage() throws IOException {

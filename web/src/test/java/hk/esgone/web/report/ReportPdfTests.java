@@ -81,7 +81,7 @@ class ReportPdfTests {
                     .contains("GOLD needs every pillar ≥ 55; S is 48.0 → SILVER")
                     .contains("Energy use", "80.0", "Waste and recycling", "n/a")
                     .contains("Percentile among peers", "not available")
-                    .contains("Electricity (CLP)", "21000 kWh", "10500.0", "11.734 t CO2e", "0.587 t CO2e", "not known")
+                    .contains("Electricity (CLP)", "21,000 kWh", "10,500.0", "11.734 t CO2e", "0.587 t CO2e", "not known")
                     .contains("https://esg-one.hk/badges/bdg-good1", "Check this company's e-badge");
             assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("en");
             assertThat(links(document)).contains("https://esg-one.hk/badges/bdg-good1");
