@@ -194,12 +194,18 @@ public class ReportPdf {
             write(MARGIN, PDRectangle.A4.getHeight() - 19, "ESG One · " + text("report.pdf.title", String.valueOf(r.year())), 10, new float[] {1, 1, 1});
             y = PDRectangle.A4.getHeight() - 70;
             String other = "zh-Hant".equals(lang) ? "en" : "zh-Hant";
-            write(MARGIN, y, r.companyName().in(lang), 20, INK);
-            y -= 22;
+            // names as long as a company's can be: wrapped, never past the margin
+            for (String line : wrap(r.companyName().in(lang), 20, width)) {
+                write(MARGIN, y, line, 20, INK);
+                y -= 24;
+            }
             String otherName = r.companyName().in(other);
             if (!otherName.equals(r.companyName().in(lang)) && ink.canShow(otherName)) {
-                write(MARGIN, y, otherName, 13, QUIET);
-                y -= 20;
+                for (String line : wrap(otherName, 13, width)) {
+                    write(MARGIN, y, line, 13, QUIET);
+                    y -= 17;
+                }
+                y -= 3;
             }
             write(MARGIN, y, text("report.pdf.year", String.valueOf(r.year())) + "   ·   " + text("report.pdf.companyId", r.companyId()), 9, QUIET);
             y -= 34;

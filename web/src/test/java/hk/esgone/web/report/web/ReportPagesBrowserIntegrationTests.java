@@ -35,6 +35,9 @@ class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
     private static final String ID = OwnReportPagesIntegrationTests.ID;
     private static ChromeDriver browser;
     private static Path shots;
+    /** axe-core (dev/test installs it; AXE_CORE_JS points elsewhere); without it the pages are not checked by axe. */
+    private static String axe;
+    private final List<String> axeFindings = new java.util.ArrayList<>();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -47,9 +50,12 @@ class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--window-size=1280,1000", "--lang=en-GB");
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
         shots = Path.of(System.getProperty("report.shots", "target/report-shots"));
         Files.createDirectories(shots);
+        Path axePath = System.getenv("AXE_CORE_JS") != null ? Path.of(System.getenv("AXE_CORE_JS"))
+                : Path.of(System.getProperty("esg.repository.root", ".."), ".local/node/node_modules/axe-core/axe.min.js");
+        axe = Files.isReadable(axePath) ? Files.readString(axePath) : null;
     }
 
     @AfterAll
@@ -82,6 +88,7 @@ class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
         Object selected = browser.executeScript("var b = document.getElementById('share-link');"
                 + " return b.value.substring(b.selectionStart, b.selectionEnd);");
         assertThat(selected).isEqualTo(SITE + "/scorecards/" + ID);
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
     private void look(String path, String name, String lang, int width) throws IOException {
@@ -92,6 +99,16 @@ class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
         long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
         long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
         assertThat(scrollWidth).as(name + " " + lang + " at " + width + " px overflows sideways").isLessThanOrEqualTo(viewport);
+        if (axe != null && width == 1280) {
+            js.executeScript(axe);
+            Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                    + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                    + "    .map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })));"
+                    + "}).catch(function (e) { done(JSON.stringify(['axe failed: ' + e])); });");
+            tools.jackson.databind.json.JsonMapper.shared().readTree(String.valueOf(result))
+                    .forEach(v -> axeFindings.add(name + " " + lang + ": " + v.asString()));
+        }
         long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
         browser.manage().window().setSize(new Dimension(width, (int) Math.min(4000, height + 140)));
         Files.write(shots.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
