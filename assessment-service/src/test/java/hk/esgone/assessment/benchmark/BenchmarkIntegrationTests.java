@@ -183,6 +183,10 @@ class BenchmarkIntegrationTests extends PeerGroupIntegrationTest {
         problem(web.get().uri("/api/v1/assessments/" + mine + "/benchmark").headers(h -> h.setBearerAuth(sme(other))).exchange(),
                 404, "not-found");
         web.get().uri("/api/v1/assessments/" + mine + "/benchmark").exchange().expectStatus().isUnauthorized();
+        String expired = KEYCLOAK.token().subject("sme-of-" + me).roles(List.of("sme")).organizations(me)
+                .expiresAt(java.time.Instant.now().minusSeconds(3600)).sign();
+        web.get().uri("/api/v1/assessments/" + mine + "/benchmark").headers(h -> h.setBearerAuth(expired)).exchange().expectStatus()
+                .isUnauthorized();
     }
 
     @Test
