@@ -182,11 +182,12 @@ public class Bench {
             long[] revisions = new long[concurrency];
             autosave(http, base, tokens, drafts, revisions, Math.min(saves / 5 + concurrency, 2_000));
             Result autosave = autosave(http, base, tokens, drafts, revisions, saves);
-            MongoCollection<Document> rawCollection = client.getDatabase("bench-raw").getCollection("drafts");
-            Mono.from(client.getDatabase("bench-raw").drop()).block();
+            // the raw drafts live in the same collection as the service's (100,000 documents and the same indexes)
+            MongoCollection<Document> rawCollection = assessments;
             for (int w = 0; w < concurrency; w++) {
-                Mono.from(rawCollection.insertOne(new Document("_id", "raw-" + w).append("status", "DRAFT")
-                        .append("answers", new Document()).append("answersVersion", 0L))).block();
+                Mono.from(rawCollection.insertOne(new Document("_id", "raw-" + w).append("companyId", "cmp-bench-raw-" + w)
+                        .append("year", YEAR).append("status", "DRAFT").append("answers", new Document())
+                        .append("answersVersion", 0L))).block();
             }
             long[] rawRevisions = new long[concurrency];
             raw(rawCollection, concurrency, rawRevisions, Math.min(saves / 5 + concurrency, 2_000));

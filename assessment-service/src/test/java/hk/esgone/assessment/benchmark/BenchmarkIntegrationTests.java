@@ -2,11 +2,16 @@ package hk.esgone.assessment.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -135,6 +140,38 @@ class BenchmarkIntegrationTests extends PeerGroupIntegrationTest {
         assertThat(overall.path("percentile").decimalValue()).isEqualByComparingTo("95.0");
     }
 
+    @Autowired
+    private PeerFiguresBackfill backfill;
+
+    @Autowired
+    private ReactiveMongoTemplate mongo;
+
+    @Test
+    void anAssessmentSubmittedBeforePeerFiguresExistedJoinsItsGroupsAtStartUp() {
+        int year = 2009;
+        String me = company("later");
+        String mine = submitted(me, year, "C", "SMALL", peer("50.0", "50.0", "50.0", "50.0", "1.000"), Map.of(), null);
+        for (int i = 0; i < 8; i++) {
+            submitted(year, "C", "SMALL", peer("50.0", "50.0", "50.0", "50.0", "1.000"), Map.of());
+        }
+        // as stored before this version: submitted with its scorecard, no peer figures
+        mongo.insert(new Document("_id", "asm-old" + UUID.randomUUID().toString().substring(0, 8)).append("companyId", company("old"))
+                .append("year", year).append("industry", "C").append("sizeBand", "SMALL").append("questionnaireKey", "hk-sme")
+                .append("questionnaireVersion", 1).append("status", "SUBMITTED").append("answers", new Document())
+                .append("answersVersion", 1L).append("scorecardJson", """
+                        {"score":{"overall":10.0,"pillars":[{"pillar":"E","score":10.0},{"pillar":"S","score":10.0},
+                         {"pillar":"G","score":10.0}]},"carbon":{"tonnesPerEmployee":5.000}}"""), "assessments")
+                .block(Duration.ofSeconds(10));
+        assertThat(group(benchmark(sme(me), mine), "INDUSTRY_AND_SIZE").path("enoughPeers").asBoolean()).as("9 counted").isFalse();
+
+        backfill.indexesAndBackfill().block(Duration.ofSeconds(30));
+        backfill.indexesAndBackfill().block(Duration.ofSeconds(30));
+
+        // 10 now: the old one scored lower on everything → ours (1 below + 9 equal / 2) / 10 = 55.0
+        assertThat(percentiles(group(benchmark(sme(me), mine), "INDUSTRY_AND_SIZE"))).containsEntry("OVERALL", "55.0")
+                .containsEntry("CARBON_INTENSITY", "55.0");
+    }
+
     @Test
     void onlyTheCompanysPeopleAndAdminsSeeIt() {
         String me = company("owner");
@@ -146,6 +183,10 @@ class BenchmarkIntegrationTests extends PeerGroupIntegrationTest {
         problem(web.get().uri("/api/v1/assessments/" + mine + "/benchmark").headers(h -> h.setBearerAuth(sme(other))).exchange(),
                 404, "not-found");
         web.get().uri("/api/v1/assessments/" + mine + "/benchmark").exchange().expectStatus().isUnauthorized();
+        String expired = KEYCLOAK.token().subject("sme-of-" + me).roles(List.of("sme")).organizations(me)
+                .expiresAt(java.time.Instant.now().minusSeconds(3600)).sign();
+        web.get().uri("/api/v1/assessments/" + mine + "/benchmark").headers(h -> h.setBearerAuth(expired)).exchange().expectStatus()
+                .isUnauthorized();
     }
 
     @Test

@@ -101,6 +101,10 @@ class PlanIntegrationTests extends PeerGroupIntegrationTest {
         problem(web.get().uri("/api/v1/assessments/" + id + "/plan").headers(h -> h.setBearerAuth(sme(company("other")))).exchange(),
                 404, "not-found");
         web.get().uri("/api/v1/assessments/" + id + "/plan").exchange().expectStatus().isUnauthorized();
+        String expired = KEYCLOAK.token().subject("sme-of-" + me).roles(List.of("sme")).organizations(me)
+                .expiresAt(java.time.Instant.now().minusSeconds(3600)).sign();
+        web.get().uri("/api/v1/assessments/" + id + "/plan").headers(h -> h.setBearerAuth(expired)).exchange().expectStatus()
+                .isUnauthorized();
         web.get().uri("/api/v1/assessments/" + id + "/plan").headers(h -> h.setBearerAuth("not-a-token")).exchange()
                 .expectStatus().isUnauthorized();
     }
