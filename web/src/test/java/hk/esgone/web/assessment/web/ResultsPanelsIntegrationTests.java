@@ -55,7 +55,7 @@ class ResultsPanelsIntegrationTests extends SignedInPageTest {
                 .contains("href=\"/insights?industry=C&amp;size=SMALL\"");
         // the overall row comes first, carbon intensity last
         assertThat(english.body().indexOf("Overall score</th>")).isLessThan(english.body().indexOf("Environmental score</th>"));
-        assertThat(chinese).contains("與同類公司比較", "同行業公司：製造業", "優於 72.5% 的這些公司。", "每名僱員排放量低於 64% 的這些公司。",
+        assertThat(chinese).contains("與同類公司比較", "同行業公司：製造業", "優於這些公司中的 72.5%。", "每名僱員排放量低於這些公司中的 64%。",
                 "同行業及同規模公司數目尚未足夠比較（最少需要 10 間）。");
         assertThat(SERVICES.calls()).filteredOn(c -> c.pathAndQuery().endsWith("/benchmark") || c.pathAndQuery().endsWith("/plan"))
                 .isNotEmpty().allSatisfy(c -> assertThat(c.authorization()).startsWith("Bearer "));
