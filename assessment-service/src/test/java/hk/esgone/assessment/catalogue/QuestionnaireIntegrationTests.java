@@ -107,6 +107,12 @@ class QuestionnaireIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(JSON.readTree(web.get().uri("/api/v1/assessments/questionnaire").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody()).path("version").asInt()).isEqualTo(oldVersion + 1);
 
+        // the draft's pages ask for its own version, which still reads as it was published
+        JsonNode own = JSON.readTree(web.get().uri("/api/v1/assessments/questionnaire?version=" + oldVersion + "&industry=C&size=SMALL")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        assertThat(own.path("version").asInt()).isEqualTo(oldVersion);
+        assertThat(ids(own)).isNotEmpty();
+
         String id = draft.path("id").asText();
         put(sme(early), "/api/v1/assessments/" + id + "/answers/" + q.id(), validAnswer(q, 0)).expectStatus().isOk();
         JsonNode read = get(sme(early), "/api/v1/assessments/" + id);
@@ -114,9 +120,27 @@ class QuestionnaireIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(read.path("answers")).hasSize(1);
     }
 
+    @Test
+    void aVersionNeverPublishedIsNotFoundAndAValueThatIsNoVersionIsRefused() {
+        JsonNode unknown = problem(web.get().uri("/api/v1/assessments/questionnaire?version=999999").exchange(), 404, "not-found");
+        assertThat(unknown.path("detail").asText()).contains("no published version 999999");
+        for (String bad : new String[] {"0", "-1", "1.5", "abc", "1e3", "%EF%BC%91", "1%20", "1234567"}) {
+            JsonNode refused = problem(web.get().uri(raw("/api/v1/assessments/questionnaire?version=" + bad)).exchange(), 400,
+                    "validation");
+            assertThat(refused.path("errors").get(0).path("field").asText()).as(bad).isEqualTo("version");
+        }
+        assertThat(JSON.readTree(web.get().uri("/api/v1/assessments/questionnaire?version=1").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody()).path("version").asInt()).isEqualTo(1);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec publish(String body) {
         return web.post().uri("/api/v1/assessments/questionnaires").headers(h -> h.setBearerAuth(admin()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /** The query sent exactly as written (percent-encoding included). */
+    private java.net.URI raw(String path) {
+        return java.net.URI.create("http://127.0.0.1:" + port + path);
     }
 
     private static Set<String> ids(JsonNode questionnaire) {

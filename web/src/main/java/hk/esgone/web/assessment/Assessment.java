@@ -13,10 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One of the company's assessments as assessment-service shows it: status, industry and size band it was started
- * with, its answers (each with its revision) and its progress per section.
+ * with, the questionnaire version it started on (0 when the service did not say), its answers (each with its revision) and its progress per section.
  */
-public record Assessment(String id, int year, String industry, String sizeBand, String status, Map<String, Answer> answers,
-                         Progress progress, Instant updatedAt, Instant submittedAt) {
+public record Assessment(String id, int year, String industry, String sizeBand, int questionnaireVersion, String status,
+                         Map<String, Answer> answers, Progress progress, Instant updatedAt, Instant submittedAt) {
 
     /** Assessment ids as assessment-service makes them ({@code asm-} and 12 characters); anything else is not looked up. */
     public static boolean validId(String id) {
@@ -141,7 +141,7 @@ public record Assessment(String id, int year, String industry, String sizeBand, 
         Progress progress = new Progress(a.path("progress").path("answered").asInt(0), a.path("progress").path("applicable").asInt(0),
                 sections);
         return new Assessment(a.path("id").asString(""), a.path("year").asInt(0), a.path("industry").asString(null),
-                a.path("sizeBand").asString(null), a.path("status").asString("DRAFT"), answers, progress,
+                a.path("sizeBand").asString(null), a.path("questionnaire").path("version").asInt(0), a.path("status").asString("DRAFT"), answers, progress,
                 Scorecard.instant(a.path("updatedAt")), Scorecard.instant(a.path("submittedAt")));
     }
 }

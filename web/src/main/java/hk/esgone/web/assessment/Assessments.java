@@ -1,12 +1,15 @@
 package hk.esgone.web.assessment;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.HttpStatus;
@@ -69,7 +72,7 @@ public class Assessments {
             Map<String, Assessment.Answer> answers = new LinkedHashMap<>(assessment.answers());
             answers.put(answer.questionId(), answer);
             Assessment changed = new Assessment(assessment.id(), assessment.year(), assessment.industry(), assessment.sizeBand(),
-                    assessment.status(), answers, assessment.progress(), assessment.updatedAt(), assessment.submittedAt());
+                    assessment.questionnaireVersion(), assessment.status(), answers, assessment.progress(), assessment.updatedAt(), assessment.submittedAt());
             return new Read(changed, questionnaire, Assessment.Progress.of(questionnaire, answers));
         }
 
@@ -82,8 +85,41 @@ public class Assessments {
     public record Missing(String questionId, String section, Bilingual text) {
     }
 
-    /** The scorecard with the questionnaire its texts come from. */
-    public record Results(Scorecard scorecard, Questionnaire questionnaire) {
+    /**
+     * The scorecard with the questionnaire its texts come from, and the two panels loaded with it: where the company
+     * stands among its peers and its improvement plan (each {@link Panel#unavailable} when it could not be loaded), with
+     * the directory's names of industries and green-solution categories (codes alone when directory-service is down).
+     */
+    public record Results(Scorecard scorecard, Questionnaire questionnaire, Panel<Benchmark> peers, Panel<ImprovementPlan> plan,
+                          DirectoryChoices.Choices names) {
+
+        public Bilingual industryName(String code) {
+            return names == null || code == null ? new Bilingual(code, code) : names.label(names.industries(), code);
+        }
+
+        public Bilingual solutionName(String code) {
+            return names == null || code == null ? new Bilingual(code, code) : names.label(names.solutionCategories(), code);
+        }
+    }
+
+    /** A part of a page loaded from another call: its content, or unavailable ("could not be loaded just now — try again"). */
+    public record Panel<T>(T content, boolean unavailable) {
+
+        static <T> Panel<T> of(T content) {
+            return new Panel<>(content, false);
+        }
+
+        static <T> Panel<T> failed() {
+            return new Panel<>(null, true);
+        }
+    }
+
+    /** One published questionnaire version for the admins' list; {@code questions} null when it could not be counted. */
+    public record Version(String key, int version, Instant publishedAt, String publishedBy, boolean current, Integer questions) {
+
+        public ZonedDateTime publishedAtLocal() {
+            return publishedAt == null ? null : publishedAt.atZone(HONG_KONG);
+        }
     }
 
     public static int thisYear() {
@@ -167,19 +203,26 @@ public class Assessments {
             return Mono.error(new ServiceFailure(HttpStatus.NOT_FOUND, NullNode.getInstance(), null));
         }
         return api.getAsUser(exchange, SERVICE, BASE + "/" + id, null).map(Assessment::of)
-                .flatMap(a -> questionnaire(a.industry(), a.sizeBand())
+                .flatMap(a -> questionnaire(a.industry(), a.sizeBand(), a.questionnaireVersion())
                         .map(q -> new Read(a, q, Assessment.Progress.of(q, a.answers()))));
     }
 
-    /** The questionnaire narrowed to an industry and size band (the whole one when either is unknown). */
-    Mono<Questionnaire> questionnaire(String industry, String sizeBand) {
+    /**
+     * The questionnaire narrowed to an industry and size band (the whole one when either is unknown), in the version an
+     * assessment started on: a draft keeps showing its own questions after a newer version is published ({@code version}
+     * 0: the current one).
+     */
+    Mono<Questionnaire> questionnaire(String industry, String sizeBand, int version) {
         boolean narrowed = industry != null && industry.matches("[A-U]") && SIZE_BANDS.contains(sizeBand);
-        String key = narrowed ? industry + "/" + sizeBand : "all";
+        String key = (narrowed ? industry + "/" + sizeBand : "all") + "@" + (version > 0 ? version : "current");
         return questionnaires.computeIfAbsent(key, k -> {
             MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
             if (narrowed) {
                 query.add("industry", industry);
                 query.add("size", sizeBand);
+            }
+            if (version > 0) {
+                query.add("version", String.valueOf(version));
             }
             return api.get(SERVICE, BASE + "/questionnaire", query).map(Questionnaire::of)
                     .cache(q -> Duration.ofMinutes(10), error -> Duration.ZERO, () -> Duration.ZERO);
@@ -350,12 +393,82 @@ public class Assessments {
                 });
     }
 
-    /** The stored scorecard, with the whole questionnaire for question and topic texts. */
+    /**
+     * The stored scorecard, with the whole questionnaire of the version it was scored on for question and topic texts;
+     * then, in parallel and each bounded by the call timeout, the peer benchmark, the improvement plan and the directory's
+     * names. Neither panel can fail the page: a failure of either leaves that panel "unavailable".
+     */
     public Mono<Results> results(ServerWebExchange exchange, String id) {
         if (!Assessment.validId(id)) {
             return Mono.error(new ServiceFailure(HttpStatus.NOT_FOUND, NullNode.getInstance(), null));
         }
+        // the scorecard first, alone: it may refresh the person's token, which the two panels then use
         return api.getAsUser(exchange, SERVICE, BASE + "/" + id + "/scorecard", null).map(Scorecard::of)
-                .flatMap(card -> questionnaire(null, null).map(q -> new Results(card, q)));
+                .flatMap(card -> {
+                    Mono<Panel<Benchmark>> peers = panel(api.getAsUser(exchange, SERVICE, BASE + "/" + id + "/benchmark", null)
+                            .map(Benchmark::of));
+                    Mono<Panel<ImprovementPlan>> plan = panel(api.getAsUser(exchange, SERVICE, BASE + "/" + id + "/plan", null)
+                            .map(ImprovementPlan::of));
+                    Mono<Optional<DirectoryChoices.Choices>> names = choices.choices().map(Optional::of)
+                            .timeout(PANEL_TIMEOUT).onErrorResume(e -> Mono.just(Optional.empty()));
+                    return Mono.zip(questionnaire(null, null, card.questionnaireVersion()), peers, plan, names)
+                            .map(all -> new Results(card, all.getT1(), all.getT2(), all.getT3(), all.getT4().orElse(null)));
+                });
+    }
+
+    /** The longest a results panel or the names may take on top of the page's own calls. */
+    static final Duration PANEL_TIMEOUT = Duration.ofSeconds(6);
+
+    private static <T> Mono<Panel<T>> panel(Mono<T> call) {
+        return call.map(Panel::of)
+                .timeout(PANEL_TIMEOUT)
+                // any failure (down, slow, not ready, nonsense): the panel says "try again", the page still shows
+                .onErrorResume(e -> Mono.just(Panel.failed()));
+    }
+
+    /**
+     * The public industry insight for an HSIC section, optionally a size band and a reporting year; the service's 400
+     * (a parameter it does not know) passes on as a {@link ServiceFailure}.
+     */
+    public Mono<Insights> insights(String industry, String sizeBand, Integer year) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        query.add("industry", industry);
+        if (sizeBand != null) {
+            query.add("size", sizeBand);
+        }
+        if (year != null) {
+            query.add("year", String.valueOf(year));
+        }
+        return api.get(SERVICE, BASE + "/insights", query).map(Insights::of);
+    }
+
+    /** The HSIC sections with their names, for the insight page's choice. */
+    public Mono<List<DirectoryChoices.Choice>> industryChoices() {
+        return industries();
+    }
+
+    /**
+     * The published questionnaire versions (admins only: the service's 403 passes on), each with its number of questions
+     * counted from that version as published (the current key's versions; a version that cannot be read shows none).
+     */
+    public Mono<List<Version>> versions(ServerWebExchange exchange) {
+        return api.getAsUser(exchange, SERVICE, BASE + "/questionnaires", null)
+                .flatMapMany(list -> {
+                    String currentKey = list.path("items").valueStream().filter(v -> v.path("current").asBoolean(false))
+                            .map(v -> v.path("key").asString("")).findFirst().orElse(null);
+                    return Flux.fromIterable(list.path("items")).concatMap(v -> {
+                        String key = v.path("key").asString("");
+                        int version = v.path("version").asInt(0);
+                        // the public read knows the current key's versions only; other keys' counts stay unknown
+                        Mono<Optional<Integer>> count = key.equals(currentKey) && version > 0
+                                ? questionnaire(null, null, version)
+                                        .map(q -> Optional.of(q.sections().stream().mapToInt(s -> s.questions().size()).sum()))
+                                        .onErrorResume(ServiceFailure.class, e -> Mono.just(Optional.empty()))
+                                : Mono.just(Optional.empty());
+                        return count.map(n -> new Version(key, version, Scorecard.instant(v.path("publishedAt")),
+                                v.path("publishedBy").asString(null), v.path("current").asBoolean(false), n.orElse(null)));
+                    });
+                })
+                .collectList();
     }
 }

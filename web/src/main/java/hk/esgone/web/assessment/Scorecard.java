@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * pillars, topic scores, every question's points, and the carbon footprint. The portal only shows these figures; it
  * computes none of them.
  */
-public record Scorecard(String assessmentId, int year, Instant submittedAt, BigDecimal overall, String level, Bilingual levelRule,
+public record Scorecard(String assessmentId, int year, int questionnaireVersion, Instant submittedAt, BigDecimal overall, String level, Bilingual levelRule,
                         List<Pillar> pillars, List<TopicScore> topics, List<QuestionScore> questions, Carbon carbon) {
 
     public record Pillar(String code, BigDecimal score, BigDecimal weight, boolean scored) {
@@ -115,6 +115,7 @@ public record Scorecard(String assessmentId, int year, Instant submittedAt, BigD
                 decimal(c.path("totalTonnes")), decimal(c.path("tonnesPerEmployee")), decimal(c.path("tonnesPerMillionHkd")),
                 List.copyOf(notes));
         return new Scorecard(view.path("assessmentId").asString(""), view.path("year").asInt(card.path("year").asInt(0)),
+                view.path("questionnaire").path("version").asInt(score.path("questionnaireVersion").asInt(0)),
                 instant(view.path("submittedAt")), decimal(score.path("overall")), score.path("level").asString(null),
                 Bilingual.of(score.path("levelRule")), List.copyOf(pillars), List.copyOf(topics), List.copyOf(questions), carbon);
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import hk.esgone.assessment.catalogue.Form;
 import hk.esgone.assessment.catalogue.PublishedQuestionnaire;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.platform.problem.ApiProblem;
@@ -34,21 +36,42 @@ class QuestionnaireController {
         this.catalogue = catalogue;
     }
 
-    /** The current questionnaire, both languages; narrowed to a company's questions with {@code industry} and {@code size}. */
+    /**
+     * The current questionnaire, both languages; narrowed to a company's questions with {@code industry} and {@code size}.
+     * {@code version} reads an earlier published version of the current key instead (a draft keeps the version it
+     * started on, so its pages must show that one): a version never published is 404, a value that is no version 400.
+     */
     @GetMapping("/questionnaire")
-    Mono<Object> current(@RequestParam(required = false) String industry, @RequestParam(required = false) String size) {
+    Mono<Object> current(@RequestParam(required = false) String industry, @RequestParam(required = false) String size,
+            @RequestParam(required = false) String version) {
         if ((industry == null) != (size == null)) {
             return Mono.error(ApiProblem.badRequest("Give both industry and size to narrow the questionnaire, or neither."));
         }
-        return catalogue.current().map(form -> {
-            if (industry != null && !form.knowsIndustry(industry)) {
+        Mono<Form> form;
+        if (version == null) {
+            form = catalogue.current();
+        } else {
+            int number = versionNumber(version);
+            if (number < 1) {
+                return Mono.error(ApiProblem.invalidField("version", "must be a whole number from 1"));
+            }
+            form = catalogue.form(catalogue.currentKey(), number).switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                    "not-found", "Not found", "Questionnaire '" + catalogue.currentKey() + "' has no published version " + number + ".")));
+        }
+        return form.map(f -> {
+            if (industry != null && !f.knowsIndustry(industry)) {
                 throw ApiProblem.invalidField("industry", "must be an HSIC section code this questionnaire knows");
             }
-            if (size != null && !form.knowsSizeBand(size)) {
+            if (size != null && !f.knowsSizeBand(size)) {
                 throw ApiProblem.invalidField("size", "must be a size band this questionnaire knows");
             }
-            return form.describe(industry, size);
+            return f.describe(industry, size);
         });
+    }
+
+    /** A version as digits only (no sign, no spaces, at most 6 digits); -1 otherwise. */
+    private static int versionNumber(String version) {
+        return version.matches("[0-9]{1,6}") ? Integer.parseInt(version) : -1;
     }
 
     /** The body as JSON, or null when it is not JSON (the loader then says why). */

@@ -100,4 +100,65 @@ final class AssessmentFixtures {
         services.json(BASE + "/questionnaire", QUESTIONNAIRE);
         services.json(BASE + "/" + ID, DRAFT);
     }
+    /**
+     * The benchmark of {@link #DONE} (benchmark/web/BenchmarkController.BenchmarkView): enough peers in its industry,
+     * too few in its industry and size band.
+     */
+    static final String BENCHMARK = """
+            {"assessmentId":"asm-done00000001","companyId":"cmp-demo-supplier","year":2025,"questionnaireKey":"hk-sme","industry":"C",
+             "sizeBand":"SMALL","submittedAt":"2025-12-01T03:00:00Z","minimumPeers":10,"groups":[
+              {"scope":"INDUSTRY","industry":"C","sizeBand":null,"enoughPeers":true,"figures":[
+                {"figure":"E","value":52.5,"percentile":35.0,"lowerIsBetter":false},
+                {"figure":"S","value":70.0,"percentile":81.3,"lowerIsBetter":false},
+                {"figure":"G","value":64.3,"percentile":50.0,"lowerIsBetter":false},
+                {"figure":"OVERALL","value":61.4,"percentile":72.5,"lowerIsBetter":false},
+                {"figure":"CARBON_INTENSITY","value":1.419,"percentile":64.0,"lowerIsBetter":true}],"notes":[]},
+              {"scope":"INDUSTRY_AND_SIZE","industry":"C","sizeBand":"SMALL","enoughPeers":false,"figures":[],
+               "notes":[{"en":"Not enough peers yet: percentiles are shown when at least 10 companies have submitted.",
+                         "zhHant":"同業數目不足：須最少有10間公司提交評估，才會顯示百分位。"}]}]}""";
+
+    /**
+     * The improvement plan of {@link #DONE} (plan/web/PlanController.PlanView): Emissions with providers found and offers
+     * UNAVAILABLE; Business ethics with no solution category and two offers.
+     */
+    static final String PLAN = """
+            {"assessmentId":"asm-done00000001","companyId":"cmp-demo-supplier","year":2025,"weakTopicBelow":60,"topics":[
+              {"topic":"G-ETHICS","title":{"en":"Business ethics","zhHant":"商業道德"},"pillar":"G","score":50.0,
+               "recommendation":{"en":"Adopt a one-page anti-corruption policy and brief every employee on it.","zhHant":"採用一頁的反貪污政策，並向每名僱員講解。"},
+               "steps":[{"questionId":"G05","question":{"en":"Describe how you prevent bribery","zhHant":"請描述貴公司如何防止賄賂"},"points":2,"max":4,
+                 "outcome":"SCORED","step":{"en":"Use the ICAC sample code of conduct for SMEs.","zhHant":"參考廉政公署為中小企提供的行為守則範本。"}}],
+               "solutionCategory":null,"providers":null,"offerCategory":"TRAINING","offers":{"status":"AVAILABLE","items":[
+                 {"id":"off-ethics-course1","partnerId":"cmp-demo-partner","title":{"en":"Ethics training for SMEs","zhHant":"中小企道德培訓"},"type":"DISCOUNT_PERCENT","value":20,"currency":null},
+                 {"id":"../../internal","partnerId":"cmp-demo-partner","title":{"en":"Odd id","zhHant":"怪id"},"type":"DISCOUNT_PERCENT","value":5,"currency":null}]}},
+              {"topic":"E-EMISSIONS","title":{"en":"Emissions","zhHant":"排放物"},"pillar":"E","score":58.3,
+               "recommendation":{"en":"Start a simple carbon inventory from a year of fuel receipts and electricity bills.","zhHant":"先根據一年的燃料收據及電費單建立簡單的碳排放清單。"},
+               "steps":[{"questionId":"E02","question":{"en":"Diesel used in the reporting year","zhHant":"報告年度內使用的柴油量"},"points":3,"max":4,
+                 "outcome":"CAPPED","step":{"en":"Attach the diesel receipts so that the figure can be checked.","zhHant":"附上柴油收據，以便核實數字。"}}],
+               "solutionCategory":"CARBON_ACCOUNTING","providers":{"status":"AVAILABLE","items":[
+                 {"id":"cmp-green-audit","name":{"en":"Green Audit Ltd","zhHant":"綠色審計有限公司"}}]},
+               "offerCategory":"CONSULTING_AND_CERTIFICATION","offers":{"status":"UNAVAILABLE","items":[]}}]}""";
+
+    /** The directory's taxonomies, as far as the results page names them. */
+    static final String TAXONOMIES = """
+            {"industries":[{"code":"C","label":{"en":"Manufacturing","zhHant":"製造業"},"active":true},
+                           {"code":"F","label":{"en":"Construction","zhHant":"建造業"},"active":true}],
+             "solutionCategories":[{"code":"CARBON_ACCOUNTING","label":{"en":"Carbon accounting","zhHant":"碳核算"},"active":true}]}""";
+
+    /** The public industry insight (benchmark/InsightService.Insights) for manufacturing in 2025. */
+    static final String INSIGHTS = """
+            {"questionnaireKey":"hk-sme","industry":"C","sizeBand":null,"year":2025,"minimumPeers":10,"enoughPeers":true,"notes":[],"practices":[
+              {"questionId":"E01","section":"E","percent":64,"sentence":{"en":"64% keep records of the fuel they burn","zhHant":"64% 有記錄所使用的燃料"}},
+              {"questionId":"G03","section":"G","percent":73,"sentence":{"en":"73% have an anti-corruption policy","zhHant":"73% 設有反貪污政策"}}]}""";
+
+    static final String INSIGHTS_TOO_FEW = """
+            {"questionnaireKey":"hk-sme","industry":"F","sizeBand":"MICRO","year":2025,"minimumPeers":10,"enoughPeers":false,
+             "notes":[{"en":"Not enough peers yet","zhHant":"同業數目不足"}],"practices":[]}""";
+
+    /**
+     * The published versions (catalogue/web/QuestionnaireController.VersionList): version 12 current, 11 earlier (numbers
+     * no other test reads, so the portal's cache of questionnaires holds neither).
+     */
+    static final String VERSIONS = """
+            {"items":[{"key":"hk-sme","version":12,"publishedAt":"2026-11-20T02:00:00Z","publishedBy":"kc-admin","current":true},
+                      {"key":"hk-sme","version":11,"publishedAt":"2026-01-05T01:30:00Z","publishedBy":"seed","current":false}]}""";
 }
