@@ -6,6 +6,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.badges.store.BadgeStateStore;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.assessment.catalogue.store.QuestionnaireStore;
 import reactor.core.publisher.Mono;
@@ -18,11 +19,14 @@ import reactor.core.publisher.Mono;
 class DatabaseSetup implements InitializingBean {
 
     private final AssessmentStore assessments;
+    private final BadgeStateStore badgeStates;
     private final QuestionnaireStore questionnaires;
     private final QuestionnaireCatalogue catalogue;
 
-    DatabaseSetup(AssessmentStore assessments, QuestionnaireStore questionnaires, QuestionnaireCatalogue catalogue) {
+    DatabaseSetup(AssessmentStore assessments, BadgeStateStore badgeStates, QuestionnaireStore questionnaires,
+            QuestionnaireCatalogue catalogue) {
         this.assessments = assessments;
+        this.badgeStates = badgeStates;
         this.questionnaires = questionnaires;
         this.catalogue = catalogue;
     }
@@ -30,7 +34,7 @@ class DatabaseSetup implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
-        Mono.when(assessments.createIndexes(), questionnaires.createIndexes()).then(catalogue.seed())
+        Mono.when(assessments.createIndexes(), badgeStates.createIndexes(), questionnaires.createIndexes()).then(catalogue.seed())
                 .block(Duration.ofSeconds(60));
     }
 }
