@@ -46,7 +46,7 @@ class EarnedBadgeController {
     }
 
     @PostMapping(SecurityConfig.EARNED_BADGES)
-    Mono<ResponseEntity<String>> issue(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
+    Mono<ResponseEntity<String>> issueEarned(@RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
                                        @Validated @RequestBody BadgeRequests.EarnedRequest request, ServerWebExchange exchange) {
         String reason = request.reason() == null || request.reason().isBlank() ? DEFAULT_REASON : request.reason().strip();
         // the caller's token goes to the directory, which shows it published companies (as it would anyone)
