@@ -23,7 +23,9 @@ class BadgeJobs implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (properties.enabled() && job == null) {
-            job = PeriodicJob.start("badge issuing", properties.interval(), properties.interval(), issuing::runOnce);
+            // a run abandoned at its timeout leaves only the assessment in hand, taken up again when its lease ends
+            job = PeriodicJob.start("badge issuing", properties.interval(), properties.interval(), properties.lease(),
+                    issuing::runOnce);
         }
     }
 

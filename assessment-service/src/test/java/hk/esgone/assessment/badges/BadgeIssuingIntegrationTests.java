@@ -16,14 +16,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import hk.esgone.assessment.support.AssessmentServiceIntegrationTest;
-import hk.esgone.testsupport.mongo.TestMongo;
 import hk.esgone.testsupport.time.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The badges a submitted assessment earns, issued by the background job through a fake badge-service (and a fake
  * Keycloak token endpoint). The periodic job is left idle (a long interval): each test runs it with
- * {@link BadgeIssuing#runOnce()} and moves the clock past the backoff, so nothing depends on machine speed.
+ * {@link BadgeIssuing#runOnce()} and moves the clock past the backoff, so nothing depends on machine speed. The job
+ * takes up every submitted assessment of the shared test database (other classes' too), so each test counts only the
+ * calls for its own company.
  */
 @Import(BadgeIssuingIntegrationTests.Beans.class)
 class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
@@ -42,9 +43,6 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @DynamicPropertySource
     static void badgeService(DynamicPropertyRegistry registry) {
-        // a database of its own: the job takes up every submitted assessment it finds
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("assessment-badges"));
-        registry.add("spring.mongodb.database", () -> "assessment-badges");
         registry.add("esg.assessment.badges.url", BADGES::url);
         registry.add("esg.assessment.badges.token-uri", BADGES::tokenUri);
         registry.add("esg.assessment.badges.client-secret", () -> FakeBadgeService.CLIENT_SECRET);
