@@ -59,6 +59,9 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    hk.esgone.assessment.badges.store.BadgeStateStore store;
+
     @AfterEach
     void badgeServiceBack() {
         BADGES.down(false);
@@ -107,6 +110,37 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(after.path("issued").valueStream().map(b -> b.path("kind").asText() + "=" + b.path("badgeId").asText()))
                 .containsExactly("COMPLETION=" + BADGES.badgeOf(id + ":COMPLETION"), "LEVEL=" + BADGES.badgeOf(id + ":LEVEL"));
         assertThat(after.path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void twoRunsAtOnceAsOnTwoInstancesAskOnceForEachBadge() {
+        String company = company("instances");
+        String id = submitted(company, 2025);
+
+        reactor.core.publisher.Mono.zip(issuing.runOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                issuing.runOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block(Duration.ofSeconds(30));
+
+        assertThat(BADGES.callsFor(company)).extracting(FakeBadgeService.Call::key).containsExactly(id + ":COMPLETION", id + ":LEVEL");
+        assertThat(badges(admin(), id).path("attempts").asInt()).isEqualTo(1);
+        assertThat(badges(admin(), id).path("state").asText()).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void anAssessmentARunTookUpAndThenCrashedIsTakenUpAgainWhenItsLeaseEnds() {
+        String company = company("crash");
+        String id = submitted(company, 2025);
+        // a run on another instance took it up and died before asking badge-service
+        assertThat(store.claim(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(2))).block(Duration.ofSeconds(10)))
+                .isNotNull();
+
+        run();
+        assertThat(BADGES.callsFor(company)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        run();
+        assertThat(BADGES.callsFor(company)).hasSize(2);
+        assertThat(badges(admin(), id).path("state").asText()).isEqualTo("ISSUED");
+        assertThat(badges(admin(), id).path("attempts").asInt()).isEqualTo(2);
     }
 
     @Test
