@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -61,7 +62,10 @@ class ServiceToken {
                     Instant renewAt = clock.instant().plusSeconds(response.expiresIn()).minus(MARGIN);
                     cached = new Cached(response.accessToken(), renewAt);
                     return response.accessToken();
-                });
+                })
+                // never read as badge-service's answer: whatever Keycloak says, the badges are tried again later
+                .onErrorMap(WebClientResponseException.class,
+                        e -> new IllegalStateException("Keycloak gave no token (" + e.getStatusCode().value() + ")"));
     }
 
     /** badge-service refused the token (401): the next call asks Keycloak for a new one. */
