@@ -8,7 +8,8 @@
 //   - the demo organizations are dropped (companies are created by onboarding in each environment);
 //   - the directory-service client secret becomes the placeholder ${DIRECTORY_CLIENT_SECRET}, filled
 //     by the operator from Secret keycloak-directory-client (components/external-secrets); the portal's
-//     (esg-portal) becomes ${PORTAL_CLIENT_SECRET} from Secret keycloak-portal-client;
+//     (esg-portal) becomes ${PORTAL_CLIENT_SECRET} from Secret keycloak-portal-client; assessment-service's
+//     (role badge-issuer only) becomes ${ASSESSMENT_CLIENT_SECRET} from Secret keycloak-assessment-client;
 //   - esg-web loses the password grant (a development convenience) and its localhost redirect URIs;
 //     the overlays set the public URLs.
 import { readFileSync } from "node:fs";
@@ -46,6 +47,11 @@ export function buildRealmImport(repoDir) {
         "Secret from Secret keycloak-portal-client.";
       client.redirectUris = [`${PLACEHOLDER_URL}/login/oauth2/code/keycloak`];
       client.attributes = { ...client.attributes, "post.logout.redirect.uris": `${PLACEHOLDER_URL}/` };
+    } else if (client.clientId === "assessment-service") {
+      client.secret = "${ASSESSMENT_CLIENT_SECRET}";
+      client.description =
+        "Confidential client of assessment-service; its service account holds only the realm role badge-issuer " +
+        "(asks badge-service to issue the badges an assessment earns). Secret from Secret keycloak-assessment-client.";
     } else if (client.secret) {
       throw new Error(`${REALM_FILE}: client ${client.clientId} has a secret but no placeholder rule`);
     }
@@ -69,6 +75,7 @@ export function buildRealmImport(repoDir) {
       placeholders: {
         DIRECTORY_CLIENT_SECRET: { secret: { name: "keycloak-directory-client", key: "client-secret" } },
         PORTAL_CLIENT_SECRET: { secret: { name: "keycloak-portal-client", key: "client-secret" } },
+        ASSESSMENT_CLIENT_SECRET: { secret: { name: "keycloak-assessment-client", key: "client-secret" } },
       },
       realm,
     },

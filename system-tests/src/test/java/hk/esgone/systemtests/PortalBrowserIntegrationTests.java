@@ -104,8 +104,9 @@ class PortalBrowserIntegrationTests {
                 "offers-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "offers-portal" + RUN, "KEYCLOAK_ISSUER", issuer,
                         "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "ESG_OFFERS_DEMO_DATA", "true"),
                 "assessment-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "assessments-portal" + RUN,
-                        "KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_ASSESSMENT_DEMO_DATA", "true",
-                        "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl),
+                        "KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_ASSESSMENT_DEMO_DATA", "false",
+                        "BADGE_URL", badgeUrl, "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl,
+                        "ESG_ASSESSMENT_BADGES_INTERVAL", "2s"),
                 "web", Map.of("KEYCLOAK_URL", TestKeycloak.url(), "KEYCLOAK_ISSUER", issuer, "ESG_WEB_PUBLIC_URL", site,
                         "DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl, "ASSESSMENT_URL", assessmentUrl),
                 "gateway", Map.of("DIRECTORY_URL", directoryUrl, "OFFERS_URL", offersUrl, "BADGE_URL", badgeUrl, "WEB_URL", webUrl,
@@ -622,12 +623,16 @@ class PortalBrowserIntegrationTests {
 
         // the scorecard reaches the public profile (directory follows the assessment's feed) and the badges are issued
         // (assessment-service asks badge-service; directory follows badge-service's feed)
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         boolean shown;
         do {
             open("/companies/" + TestKeycloak.SUPPLIER_ORG_2);
             String page = browser.findElement(By.tagName("main")).getText();
-            shown = !browser.findElements(By.cssSelector(".badge-list a")).isEmpty() && page.contains(levelIn(results));
+            // the level badge of this year's assessment, valid, and the same level in the scorecard
+            String levelBadge = "ESG One Scorecard — " + levelIn(results) + " " + java.time.Year.now(java.time.ZoneId.of("Asia/Hong_Kong"));
+            shown = browser.findElements(By.cssSelector(".badge-list li")).stream()
+                    .anyMatch(li -> li.getText().contains(levelBadge) && li.findElements(By.cssSelector(".valid")).size() == 1)
+                    && browser.findElement(By.cssSelector(".scorecard")).getText().contains(levelIn(results));
         } while (!shown && System.nanoTime() < deadline && pause());
         assertThat(shown).as("the profile of %s shows the assessed level and a badge", company).isTrue();
         look("profile-assessed");

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
+import hk.esgone.assessment.badges.store.BadgeStateStore;
 import hk.esgone.assessment.benchmark.PeerFiguresBackfill;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.assessment.catalogue.store.QuestionnaireStore;
@@ -20,13 +21,15 @@ import reactor.core.publisher.Mono;
 class DatabaseSetup implements InitializingBean {
 
     private final AssessmentStore assessments;
+    private final BadgeStateStore badgeStates;
     private final QuestionnaireStore questionnaires;
     private final QuestionnaireCatalogue catalogue;
     private final PeerFiguresBackfill peerFigures;
 
-    DatabaseSetup(AssessmentStore assessments, QuestionnaireStore questionnaires, QuestionnaireCatalogue catalogue,
-            PeerFiguresBackfill peerFigures) {
+    DatabaseSetup(AssessmentStore assessments, BadgeStateStore badgeStates, QuestionnaireStore questionnaires,
+            QuestionnaireCatalogue catalogue, PeerFiguresBackfill peerFigures) {
         this.assessments = assessments;
+        this.badgeStates = badgeStates;
         this.questionnaires = questionnaires;
         this.catalogue = catalogue;
         this.peerFigures = peerFigures;
@@ -35,7 +38,8 @@ class DatabaseSetup implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
-        Mono.when(assessments.createIndexes(), questionnaires.createIndexes(), peerFigures.indexesAndBackfill())
+        Mono.when(assessments.createIndexes(), badgeStates.createIndexes(), questionnaires.createIndexes(),
+                peerFigures.indexesAndBackfill())
                 .then(catalogue.seed())
                 .block(Duration.ofSeconds(60));
     }

@@ -38,6 +38,8 @@ public abstract class AssessmentServiceIntegrationTest {
         registry.add("spring.mongodb.uri", () -> TestMongo.uri("assessment-integration"));
         registry.add("spring.mongodb.database", () -> "assessment-integration");
         registry.add("server.address", () -> "127.0.0.1");
+        // no periodic badge job calling a badge-service on the default address: BadgeIssuingIntegrationTests runs it itself
+        registry.add("esg.assessment.badges.enabled", () -> "false");
     }
 
     protected WebTestClient web;

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -13,6 +15,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import hk.esgone.badge.support.ServiceCallers;
 import hk.esgone.platform.security.EsgSecurity;
 
 /**
@@ -37,6 +40,9 @@ public class SecurityConfig {
             // constant-bytes baseline on this path from the benchmark's own sources
             "/bench/**"};
 
+    /** Where a service with the badge-issuer role asks for a badge an assessment earned (docs/contracts.md). */
+    public static final String EARNED_BADGES = "/internal/badges/earned";
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return EsgSecurity.resourceServer(http, jwtDecoder)
@@ -52,6 +58,10 @@ public class SecurityConfig {
                         .pathMatchers(HttpMethod.OPTIONS, PUBLIC_GET).permitAll()
                         .pathMatchers(HttpMethod.OPTIONS, "/api/v1/badges/verify").permitAll()
                         .pathMatchers("/api/v1/badges/admin/**").hasRole("admin")
+                        // assessment-service's service account; the gateway never routes /internal/**
+                        .pathMatchers(HttpMethod.POST, EARNED_BADGES).access((authentication, context) -> authentication
+                                .<AuthorizationResult>map(a -> new AuthorizationDecision(ServiceCallers.isBadgeIssuer(a)))
+                                .defaultIfEmpty(new AuthorizationDecision(false)))
                         .anyExchange().authenticated())
                 .build();
     }

@@ -3,6 +3,7 @@ package hk.esgone.badge.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ class DemoData {
                         "已以經核實的公司資料登錄 ESG One 綠色名錄。",
                         "A published, verified company profile in the ESG One green directory.",
                         "於 ESG One 綠色名錄發布並經核實的公司資料。", now));
-        return Flux.fromIterable(types).concatMap(achievements::insertIfAbsent)
+        return Flux.fromIterable(types).concatWith(Flux.fromIterable(levelAchievements(now))).concatMap(achievements::insertIfAbsent)
                 .thenMany(Flux.concat(
                         badges.issueWithId("bdg-demo-supplier-ebadge", "ach-esg-one-ebadge", SUPPLIER, null, "demo"),
                         badges.issueWithId("bdg-demo-supplier-gold-2026", "ach-scorecard-gold-2026", SUPPLIER, null, "demo"),
@@ -100,6 +101,32 @@ class DemoData {
                                         : badges.revoke(b.id(), "Demo: the 2026 scorecard assessment was withdrawn.", "demo"))))
                 .then()
                 .timeout(Duration.ofMinutes(1));
+    }
+
+    /**
+     * The scorecard-level achievements assessment-service asks for ({@code ach-scorecard-<level>-<year>}): every level
+     * of this year and last year, so a demo company's assessment earns its level badge without an admin creating it.
+     */
+    private List<Achievement> levelAchievements(java.time.Instant now) {
+        int thisYear = now.atZone(java.time.ZoneId.of("Asia/Hong_Kong")).getYear();
+        Map<ScorecardLevel, String[]> names = Map.of(ScorecardLevel.BRONZE, new String[] {"Bronze", "銅級"},
+                ScorecardLevel.SILVER, new String[] {"Silver", "銀級"}, ScorecardLevel.GOLD, new String[] {"Gold", "金級"},
+                ScorecardLevel.PLATINUM, new String[] {"Platinum", "白金級"});
+        List<Achievement> levels = new java.util.ArrayList<>();
+        for (int year = thisYear - 1; year <= thisYear; year++) {
+            for (ScorecardLevel level : ScorecardLevel.values()) {
+                String en = names.get(level)[0];
+                String zh = names.get(level)[1];
+                levels.add(achievement("ach-scorecard-" + level.name().toLowerCase(java.util.Locale.ROOT) + "-" + year,
+                        AchievementKind.SCORECARD_LEVEL, level, "ESG One Scorecard — " + en + " " + year,
+                        "ESG One 評分卡 — " + zh + " " + year,
+                        "Reached the " + en + " level of the ESG One scorecard in the " + year + " assessment.",
+                        "於 " + year + " 年評估中達到 ESG One 評分卡" + zh + "。",
+                        "The " + en + " level of the ESG One self-assessment's scorecard, for the " + year + " reporting year.",
+                        year + " 年度 ESG One 自我評估評分卡達到" + zh + "。", now));
+            }
+        }
+        return levels;
     }
 
     private static Achievement achievement(String id, AchievementKind kind, ScorecardLevel level, String nameEn, String nameZh,

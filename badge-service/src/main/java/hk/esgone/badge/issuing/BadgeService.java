@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import hk.esgone.badge.achievement.Achievement;
+import hk.esgone.badge.achievement.AchievementKind;
 import hk.esgone.badge.achievement.AchievementService;
 import hk.esgone.badge.config.BadgeProperties;
 import hk.esgone.badge.credential.CredentialFormat;
@@ -66,6 +67,43 @@ public class BadgeService {
      */
     public Mono<IssuedBadge> issue(String achievementId, Holder holder, Instant validUntil, String actor, String authorization) {
         return Mono.defer(() -> issue(null, achievementId, holder, validUntil, actor, holders.confirm(holder, authorization)));
+    }
+
+    /** What a service caller that issues earned badges got: the new badge and the ids of the badges it superseded. */
+    public record Earned(IssuedBadge badge, List<String> superseded) {
+    }
+
+    /**
+     * Issues a badge an assessment earned: the completion e-badge ({@code E_BADGE}) or a scorecard level
+     * ({@code SCORECARD_LEVEL}), nothing else (403). The company is named as the directory names it
+     * ({@link HolderCheck#lookup}). The company's current badges this one replaces are revoked first, with
+     * {@code reason}: of a scorecard level, every current scorecard-level badge (a new assessment's level replaces the
+     * previous one, whichever level it was); of an e-badge, the current badge of the same achievement. Revoking first
+     * keeps "one current badge per achievement" (a retry after a crash in between finds nothing left to revoke).
+     */
+    public Mono<Earned> issueEarned(String achievementId, String companyId, String reason, String actor, String authorization) {
+        return usableAchievement(achievementId)
+                .flatMap(achievement -> {
+                    if (achievement.kind() != AchievementKind.E_BADGE && achievement.kind() != AchievementKind.SCORECARD_LEVEL) {
+                        return Mono.error(ApiProblem.forbidden("Achievement '" + achievementId + "' is a "
+                                + achievement.kind() + "; a service may issue only the e-badge and scorecard-level badges an assessment earns."));
+                    }
+                    return holders.lookup(companyId, authorization).flatMap(holder -> {
+                        Instant now = clock.instant();
+                        return store.heldBy(companyId)
+                                .filter(held -> held.revokedAt() == null && held.validUntil().isAfter(now))
+                                .filter(held -> achievement.kind() == AchievementKind.SCORECARD_LEVEL
+                                        ? held.achievementKind() == AchievementKind.SCORECARD_LEVEL : held.achievementId().equals(achievement.id()))
+                                .concatMap(held -> revoke(held.id(), reason, actor)
+                                        .map(IssuedBadge::id)
+                                        // revoked meanwhile by someone else: superseded all the same
+                                        .onErrorResume(ApiProblem.class, e -> e.getStatusCode().value() == HttpStatus.CONFLICT.value()
+                                                ? Mono.empty() : Mono.error(e)))
+                                .collectList()
+                                .flatMap(superseded -> issue(null, achievement.id(), holder, null, actor, Mono.empty())
+                                        .map(badge -> new Earned(badge, superseded)));
+                    });
+                });
     }
 
     /** Issues with a fixed id (demo data, whose companies are the directory's own demo data; no check); a badge that already exists is returned as it is. */

@@ -16,6 +16,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import hk.esgone.badge.config.BadgeProperties;
+import hk.esgone.badge.support.Bilingual;
 import hk.esgone.platform.problem.ApiProblem;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
@@ -36,7 +37,11 @@ public class HolderCheck {
 
     /** The part of directory's company answer the check reads. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record DirectoryCompany(String id, String status, String brNumber, String uscc) {
+    record DirectoryCompany(String id, String status, String brNumber, String uscc, DirectoryName name) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record DirectoryName(String en, String zhHant) {
     }
 
     private final WebClient directory;
@@ -63,6 +68,31 @@ public class HolderCheck {
      * @param authorization the admin's {@code Authorization} header, forwarded to directory-service
      */
     public Mono<Void> confirm(Holder holder, String authorization) {
+        return fetch(holder, authorization).flatMap(company -> check(holder, company));
+    }
+
+    /**
+     * The company as the directory names it (id, registration numbers, names), when it is approved or published: for
+     * a caller that knows only the company id (assessment-service). Fails as {@link #confirm} does.
+     */
+    public Mono<Holder> lookup(String companyId, String authorization) {
+        Holder unnamed = new Holder(companyId, null, null, null);
+        return fetch(unnamed, authorization).flatMap(company -> {
+            if (!companyId.equals(company.id()) || !ISSUABLE.contains(company.status())) {
+                return Mono.error(unknown(unnamed));
+            }
+            if (company.brNumber() == null && company.uscc() == null) {
+                return Mono.error(ApiProblem.unprocessable("holder-unregistered", "The directory has no registration number for company '"
+                        + companyId + "'; the credential could not name it, so no badge was issued."));
+            }
+            DirectoryName name = company.name();
+            boolean named = name != null && name.en() != null && !name.en().isBlank() && name.zhHant() != null && !name.zhHant().isBlank();
+            return Mono.just(new Holder(companyId, company.brNumber(), company.uscc(),
+                    named ? new Bilingual(name.en().strip(), name.zhHant().strip()) : null));
+        });
+    }
+
+    private Mono<DirectoryCompany> fetch(Holder holder, String authorization) {
         return directory.get().uri("/api/v1/directory/companies/{id}", holder.companyId())
                 .headers(h -> {
                     if (authorization != null) {
@@ -81,8 +111,7 @@ public class HolderCheck {
                         ? Mono.error(unknown(holder)) : Mono.error(e))
                 .onErrorMap(e -> !(e instanceof ApiProblem), e -> ApiProblem.unavailable("holder-check-unavailable",
                         "The directory could not confirm company '" + holder.companyId() + "' just now, so no badge was issued. "
-                                + "Try again shortly.", retryAfterSeconds))
-                .flatMap(company -> check(holder, company));
+                                + "Try again shortly.", retryAfterSeconds));
     }
 
     private static Mono<Void> check(Holder holder, DirectoryCompany company) {

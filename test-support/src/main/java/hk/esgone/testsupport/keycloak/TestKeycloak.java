@@ -57,6 +57,13 @@ public final class TestKeycloak {
     /** Development and test secret only (it is in the realm file in the repository). */
     public static final String DIRECTORY_SERVICE_SECRET = "directory-service-dev-secret";
 
+    /** Confidential client whose service account holds only the realm role {@link #BADGE_ISSUER_ROLE}. */
+    public static final String ASSESSMENT_SERVICE_CLIENT_ID = "assessment-service";
+    /** Development and test secret only (it is in the realm file in the repository). */
+    public static final String ASSESSMENT_SERVICE_SECRET = "assessment-service-dev-secret";
+    /** The realm role that lets a caller issue (only) the badges an assessment earns. */
+    public static final String BADGE_ISSUER_ROLE = "badge-issuer";
+
     /** Password of every demo user. */
     public static final String DEMO_PASSWORD = "demo1234";
     /** Realm role {@code buyer}, no organization. */
@@ -145,6 +152,15 @@ public final class TestKeycloak {
         form.put("client_id", DIRECTORY_SERVICE_CLIENT_ID);
         form.put("client_secret", DIRECTORY_SERVICE_SECRET);
         return token(form, DIRECTORY_SERVICE_CLIENT_ID);
+    }
+
+    /** An access token of the {@code assessment-service} service account (client credentials; role {@code badge-issuer}). */
+    public static String assessmentServiceToken() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", ASSESSMENT_SERVICE_CLIENT_ID);
+        form.put("client_secret", ASSESSMENT_SERVICE_SECRET);
+        return token(form, ASSESSMENT_SERVICE_CLIENT_ID);
     }
 
     /**

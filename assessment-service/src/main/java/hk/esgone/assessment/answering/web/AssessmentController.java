@@ -25,6 +25,7 @@ import hk.esgone.assessment.answering.web.AssessmentViews.AssessmentView;
 import hk.esgone.assessment.answering.web.AssessmentViews.QuestionnaireRef;
 import hk.esgone.assessment.answering.web.AssessmentViews.ScorecardView;
 import hk.esgone.assessment.answering.web.AssessmentViews.SubmissionView;
+import hk.esgone.assessment.badges.BadgeIssuing;
 import hk.esgone.assessment.catalogue.AnswerInput;
 import hk.esgone.platform.security.Callers;
 import reactor.core.publisher.Mono;
@@ -35,9 +36,11 @@ import reactor.core.publisher.Mono;
 class AssessmentController {
 
     private final AssessmentService service;
+    private final BadgeIssuing badges;
 
-    AssessmentController(AssessmentService service) {
+    AssessmentController(AssessmentService service, BadgeIssuing badges) {
         this.service = service;
+        this.badges = badges;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +62,11 @@ class AssessmentController {
 
     @GetMapping("/{id}")
     Mono<AssessmentView> get(@PathVariable String id) {
-        return Callers.required().flatMap(caller -> service.get(caller, id)).map(read -> AssessmentViews.of(read, service));
+        return Callers.required().flatMap(caller -> service.get(caller, id).flatMap(read -> {
+            AssessmentView view = AssessmentViews.of(read, service);
+            return badges.state(id).map(state -> view.withBadges(AssessmentViews.BadgesView.of(state, caller.isAdmin())))
+                    .defaultIfEmpty(view);
+        }));
     }
 
     @PutMapping(path = "/{id}/answers/{questionId}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import hk.esgone.assessment.answering.AssessmentService;
 import hk.esgone.assessment.answering.StoredAnswer;
+import hk.esgone.assessment.badges.BadgeState;
 import tools.jackson.databind.JsonNode;
 
 /** What the answering API answers. */
@@ -25,7 +26,28 @@ final class AssessmentViews {
 
     record AssessmentView(String id, String companyId, int year, String industry, String sizeBand, String status,
             QuestionnaireRef questionnaire, Progress progress, List<Map<String, Object>> answers, Instant createdAt,
-            Instant updatedAt, Instant submittedAt) {
+            Instant updatedAt, Instant submittedAt, BadgesView badges) {
+
+        AssessmentView withBadges(BadgesView state) {
+            return new AssessmentView(id, companyId, year, industry, sizeBand, status, questionnaire, progress, answers, createdAt,
+                    updatedAt, submittedAt, state);
+        }
+    }
+
+    /**
+     * The badges a submitted assessment earns, as badge-service issued them (null while a draft). Why the last attempt
+     * failed and when the next is due are for admins; members see the state and the badges.
+     */
+    record BadgesView(String state, List<IssuedBadgeView> issued, int attempts, Instant nextAttemptAt, String lastError) {
+
+        static BadgesView of(BadgeState state, boolean admin) {
+            return new BadgesView(state.state().name(), state.issued().stream()
+                    .map(i -> new IssuedBadgeView(i.kind().name(), i.achievementId(), i.badgeId(), i.issuedAt())).toList(),
+                    state.attempts(), admin ? state.nextAttemptAt() : null, admin ? state.lastError() : null);
+        }
+    }
+
+    record IssuedBadgeView(String kind, String achievementId, String badgeId, Instant issuedAt) {
     }
 
     record AssessmentList(List<AssessmentView> items) {
@@ -50,6 +72,6 @@ final class AssessmentViews {
                 .map(service::describe).toList();
         return new AssessmentView(a.id(), a.companyId(), a.year(), a.industry(), a.sizeBand(), a.status().name(),
                 new QuestionnaireRef(a.questionnaireKey(), a.questionnaireVersion()), new Progress(answered, applicable, sections),
-                answers, a.createdAt(), a.updatedAt(), a.submittedAt());
+                answers, a.createdAt(), a.updatedAt(), a.submittedAt(), null);
     }
 }

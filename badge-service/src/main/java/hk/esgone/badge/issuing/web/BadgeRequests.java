@@ -49,4 +49,15 @@ public final class BadgeRequests {
 
     public record ReasonRequest(@NotBlank(message = "a reason is required") @Size(max = 500) @FreeText String reason) {
     }
+
+    /**
+     * A badge an assessment earned, asked for by a service ({@code POST /internal/badges/earned}).
+     *
+     * @param reason why the company's earlier badges this one replaces are revoked (default: a plain "superseded")
+     */
+    public record EarnedRequest(
+            @NotBlank @Pattern(regexp = "^ach-[a-z0-9][a-z0-9-]{2,60}$", message = "must be an achievement id (ach-...)") String achievementId,
+            @NotBlank @Pattern(regexp = "^cmp-[a-z0-9][a-z0-9-]{2,60}$", message = "must be a directory company id (cmp-...)") String companyId,
+            @Size(max = 500) @FreeText String reason) {
+    }
 }
