@@ -584,6 +584,7 @@ class PortalBrowserIntegrationTests {
         }
         waitFor(ExpectedConditions.urlContains("/review"));
         look("workspace-assessment-review");
+        browser.findElement(By.cssSelector("form[action$='/submit'] input[type=checkbox]")).click();
         browser.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]")).click();
         waitFor(ExpectedConditions.urlContains("/workspace/assessment/" + assessment + "/results"));
         String results = browser.findElement(By.tagName("main")).getText();
