@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import hk.esgone.directory.feeds.FeedFollower;
+
 /** assessment-service's feed format (docs/contracts.md, "Assessment events"): each event carries a whole scorecard. */
 final class AssessmentEvents {
 
@@ -13,11 +15,11 @@ final class AssessmentEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<Event> events, String nextCursor) {
+    record Page(List<Event> events, String nextCursor) implements FeedFollower.Page<Event> {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Event(String cursor, String id, String type, Instant occurredAt, Scorecard scorecard) {
+    record Event(String cursor, String id, String type, Instant occurredAt, Scorecard scorecard) implements FeedFollower.Event {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import hk.esgone.directory.feeds.FeedFollower;
+
 /**
  * assessment-service's scorecard feed ({@code GET {url}/internal/events?after=&limit=}, docs/contracts.md).
  *
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout      per request
  */
 @ConfigurationProperties("esg.directory.assessment-feed")
-public record AssessmentFeedProperties(Boolean enabled, String url, Duration pollInterval, Integer batchSize, Duration timeout) {
+public record AssessmentFeedProperties(Boolean enabled, String url, Duration pollInterval, Integer batchSize, Duration timeout) implements FeedFollower.Settings {
 
     public AssessmentFeedProperties {
         enabled = enabled == null || enabled;

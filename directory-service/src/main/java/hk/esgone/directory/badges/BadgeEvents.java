@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import hk.esgone.directory.feeds.FeedFollower;
 import hk.esgone.directory.support.Bilingual;
 
 /** The feed's wire format (docs/contracts.md): each event carries the badge's full current state. */
@@ -14,11 +15,11 @@ final class BadgeEvents {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Page(List<Event> events, String nextCursor) {
+    record Page(List<Event> events, String nextCursor) implements FeedFollower.Page<Event> {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Event(String cursor, String id, String type, Instant occurredAt, Badge badge) {
+    record Event(String cursor, String id, String type, Instant occurredAt, Badge badge) implements FeedFollower.Event {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

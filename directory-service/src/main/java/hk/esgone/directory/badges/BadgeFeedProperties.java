@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import hk.esgone.directory.feeds.FeedFollower;
+
 /**
  * badge-service's event feed ({@code GET {url}/internal/events?after=&limit=}, docs/contracts.md).
  *
@@ -14,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timeout      per request
  */
 @ConfigurationProperties("esg.directory.badge-feed")
-public record BadgeFeedProperties(Boolean enabled, String url, Duration pollInterval, Integer batchSize, Duration timeout) {
+public record BadgeFeedProperties(Boolean enabled, String url, Duration pollInterval, Integer batchSize, Duration timeout) implements FeedFollower.Settings {
 
     public BadgeFeedProperties {
         enabled = enabled == null || enabled;

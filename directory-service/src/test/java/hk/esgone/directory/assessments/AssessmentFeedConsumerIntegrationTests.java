@@ -26,9 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import hk.esgone.directory.badges.store.ConsumerCursors;
 import hk.esgone.directory.company.Company;
 import hk.esgone.directory.company.store.CompanyRepository;
+import hk.esgone.directory.feeds.store.ConsumerCursors;
 import hk.esgone.directory.search.store.SearchIndexManager;
 import hk.esgone.directory.support.Await;
 import hk.esgone.directory.support.DirectoryTestProperties;

@@ -1,4 +1,4 @@
-package hk.esgone.directory.badges.store;
+package hk.esgone.directory.feeds.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
