@@ -26,6 +26,25 @@ public final class Fixtures {
              "contact":{"name":"Ms Chan","email":"hello@green-pack.example.hk","phone":"+852 2100 0000"},
              "website":"https://green-pack.example.hk","lastVerifiedAt":"2026-12-01T02:00:00Z"}""";
 
+    /**
+     * The directory's taxonomies. The portal caches them for minutes in one application context, so every test that
+     * serves them serves this one answer (a test with a smaller set would change what later tests' forms offer).
+     */
+    public static final String TAXONOMIES = """
+            {"kinds":[{"code":"SUPPLIER","label":{"en":"Supplier","zhHant":"供應商"},"active":true},
+                      {"code":"SERVICE_PROVIDER","label":{"en":"Environmental technology service provider","zhHant":"環境技術服務供應商"},"active":true}],
+             "industries":[{"code":"C","label":{"en":"Manufacturing","zhHant":"製造業"},"active":true},
+                           {"code":"F","label":{"en":"Construction","zhHant":"建造業"},"active":true},
+                           {"code":"Z","label":{"en":"Retired industry","zhHant":"已停用"},"active":false}],
+             "certifications":[{"code":"ISO_14001","label":{"en":"ISO 14001","zhHant":"ISO 14001 環境管理"},"active":true},
+                               {"code":"ISO_50001","label":{"en":"ISO 50001","zhHant":"ISO 50001 能源管理"},"active":true}],
+             "sizeBands":[{"code":"SMALL","label":{"en":"10–49 staff","zhHant":"10–49 名員工"},"active":true}],
+             "sectors":[{"code":"METAL","label":{"en":"Metal products","zhHant":"金屬製品"},"active":true}],
+             "solutionCategories":[{"code":"CARBON_ACCOUNTING","label":{"en":"Carbon accounting","zhHant":"碳核算"},"active":true}],
+             "locations":[{"code":"KWUN_TONG","label":{"en":"Kwun Tong","zhHant":"觀塘"},"group":"HK_DISTRICT","active":true},
+                          {"code":"SHENZHEN","label":{"en":"Shenzhen","zhHant":"深圳"},"group":"GBA_CITY","active":true},
+                          {"code":"ODD","label":{"en":"<img src=x onerror=alert(1)>","zhHant":"奇"},"group":"MOON","active":true}]}""";
+
     public static String company(String id, String englishName) {
         return COMPANY.replace("cmp-green-pack", id).replace("Green Pack Ltd", englishName);
     }

@@ -138,11 +138,8 @@ final class AssessmentFixtures {
                  {"id":"cmp-green-audit","name":{"en":"Green Audit Ltd","zhHant":"綠色審計有限公司"}}]},
                "offerCategory":"CONSULTING_AND_CERTIFICATION","offers":{"status":"UNAVAILABLE","items":[]}}]}""";
 
-    /** The directory's taxonomies, as far as the results page names them. */
-    static final String TAXONOMIES = """
-            {"industries":[{"code":"C","label":{"en":"Manufacturing","zhHant":"製造業"},"active":true},
-                           {"code":"F","label":{"en":"Construction","zhHant":"建造業"},"active":true}],
-             "solutionCategories":[{"code":"CARBON_ACCOUNTING","label":{"en":"Carbon accounting","zhHant":"碳核算"},"active":true}]}""";
+    /** The directory's taxonomies (the shared fixture: the portal caches them for the whole test run). */
+    static final String TAXONOMIES = hk.esgone.web.support.Fixtures.TAXONOMIES;
 
     /** The public industry insight (benchmark/InsightService.Insights) for manufacturing in 2025. */
     static final String INSIGHTS = """

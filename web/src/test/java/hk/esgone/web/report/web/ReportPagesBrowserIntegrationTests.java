@@ -116,14 +116,19 @@ class ReportPagesBrowserIntegrationTests extends SignedInPageTest {
 
     private static void signIn() {
         browser.get(SITE + "/sign-in?next=/workspace/badges");
+        // Keycloak's second login page replaces the one being read: look again rather than fail on a stale element
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         wait.until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
         browser.findElement(By.id("username")).sendKeys(TestKeycloak.SME);
         for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(SITE); step++) {
-            List<WebElement> field = browser.findElements(By.id("password"));
-            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
-                field.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
-            }
+            wait.until(d -> {
+                List<WebElement> field = d.findElements(By.id("password"));
+                if (!field.isEmpty() && field.getFirst().isDisplayed()) {
+                    field.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
+                }
+                return true;
+            });
             browser.findElement(By.id("kc-login")).click();
             wait.until(d -> d.getCurrentUrl().startsWith(SITE)
                     || d.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import hk.esgone.testsupport.keycloak.TestKeycloak;
 import hk.esgone.web.support.FakeServices;
+import hk.esgone.web.support.Fixtures;
 import hk.esgone.web.support.SignedInPageTest;
 import hk.esgone.web.support.Traffic;
 import tools.jackson.databind.JsonNode;
@@ -25,19 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RegisterPagesIntegrationTests extends SignedInPageTest {
 
     static final String APPLICATIONS = "/api/v1/directory/applications";
-    static final String TAXONOMIES = """
-            {"kinds":[{"code":"SUPPLIER","label":{"en":"Supplier","zhHant":"供應商"},"active":true},
-                      {"code":"SERVICE_PROVIDER","label":{"en":"Environmental technology service provider","zhHant":"環境技術服務供應商"},"active":true}],
-             "industries":[{"code":"C","label":{"en":"Manufacturing","zhHant":"製造業"},"active":true},
-                           {"code":"F","label":{"en":"Construction","zhHant":"建造業"},"active":true},
-                           {"code":"Z","label":{"en":"Retired industry","zhHant":"已停用"},"active":false}],
-             "certifications":[{"code":"ISO_14001","label":{"en":"ISO 14001","zhHant":"ISO 14001 環境管理"},"active":true},
-                               {"code":"ISO_50001","label":{"en":"ISO 50001","zhHant":"ISO 50001 能源管理"},"active":true}],
-             "sizeBands":[{"code":"SMALL","label":{"en":"10–49 staff","zhHant":"10–49 名員工"},"active":true}],
-             "sectors":[{"code":"METAL","label":{"en":"Metal products","zhHant":"金屬製品"},"active":true}],
-             "locations":[{"code":"KWUN_TONG","label":{"en":"Kwun Tong","zhHant":"觀塘"},"group":"HK_DISTRICT","active":true},
-                          {"code":"SHENZHEN","label":{"en":"Shenzhen","zhHant":"深圳"},"group":"GBA_CITY","active":true},
-                          {"code":"ODD","label":{"en":"<img src=x onerror=alert(1)>","zhHant":"奇"},"group":"MOON","active":true}]}""";
+    /** The directory's taxonomies (one fixture for every page test: the portal caches them for all of a test run). */
+    static final String TAXONOMIES = Fixtures.TAXONOMIES;
     /** A USCC with its right check character, and the same with a wrong one. */
     static final String USCC = "91350100M000100Y43";
     static final String USCC_SLIP = "91350100M000100Y44";
