@@ -64,6 +64,17 @@ kc_start() {
   # Only the realm file: Keycloak imports every *.json in the folder.
   rm -f "$data_dir"/import/*.json
   cp "$KC_REALM_FILE" "$data_dir/import/$KC_REALM-realm.json"
+  # An existing realm is kept (Keycloak skips importing it), unless the realm file changed since it was imported —
+  # a client or role the applications now need: then Keycloak's database is set aside and the realm imported anew
+  # (accounts registered locally are in the set-aside copy).
+  local realm_hash
+  realm_hash=$(sha256sum "$KC_REALM_FILE" | cut -d' ' -f1)
+  if [ -d "$data_dir/h2" ] && [ "$(cat "$data_dir/realm.sha256" 2>/dev/null)" != "$realm_hash" ]; then
+    local aside
+    aside="$data_dir/h2.before-$(date +%Y%m%d-%H%M%S)"
+    info "the realm file changed since Keycloak's data was made: importing realm $KC_REALM again (old data: $aside)" >&2
+    mv "$data_dir/h2" "$aside"
+  fi
 
   info "starting Keycloak on http://localhost:$http_port (management :$mgmt_port, data $data_dir, log $log)" >&2
   # KC_BOOTSTRAP_ADMIN_*: master-realm admin/admin, created on the first start only. Development only.
@@ -97,6 +108,7 @@ kc_start() {
     kc_stop "$pid_file"
     fail "Keycloak started but realm $KC_REALM is missing (import failed?). Its log: $log"
   fi
+  printf '%s\n' "$realm_hash" >"$data_dir/realm.sha256"
 }
 
 # kc_stop PID_FILE — stops the Keycloak started by kc_start (the kc.sh wrapper and its java process).

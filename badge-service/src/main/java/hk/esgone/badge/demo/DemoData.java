@@ -111,7 +111,7 @@ class DemoData {
         int thisYear = now.atZone(java.time.ZoneId.of("Asia/Hong_Kong")).getYear();
         Map<ScorecardLevel, String[]> names = Map.of(ScorecardLevel.BRONZE, new String[] {"Bronze", "銅級"},
                 ScorecardLevel.SILVER, new String[] {"Silver", "銀級"}, ScorecardLevel.GOLD, new String[] {"Gold", "金級"},
-                ScorecardLevel.PLATINUM, new String[] {"Platinum", "白金級"});
+                ScorecardLevel.PLATINUM, new String[] {"Platinum", "鉑金級"});
         List<Achievement> levels = new java.util.ArrayList<>();
         for (int year = thisYear - 1; year <= thisYear; year++) {
             for (ScorecardLevel level : ScorecardLevel.values()) {
