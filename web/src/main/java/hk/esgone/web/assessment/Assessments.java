@@ -91,7 +91,7 @@ public class Assessments {
      * the directory's names of industries and green-solution categories (codes alone when directory-service is down).
      */
     public record Results(Scorecard scorecard, Questionnaire questionnaire, Panel<Benchmark> peers, Panel<ImprovementPlan> plan,
-                          DirectoryChoices.Choices names) {
+                          DirectoryChoices.Choices names, Panel<EarnedBadges> badges) {
 
         public Bilingual industryName(String code) {
             return names == null || code == null ? new Bilingual(code, code) : names.label(names.industries(), code);
@@ -395,8 +395,8 @@ public class Assessments {
 
     /**
      * The stored scorecard, with the whole questionnaire of the version it was scored on for question and topic texts;
-     * then, in parallel and each bounded by the call timeout, the peer benchmark, the improvement plan and the directory's
-     * names. Neither panel can fail the page: a failure of either leaves that panel "unavailable".
+     * then, in parallel and each bounded by the call timeout, the peer benchmark, the improvement plan, the directory's
+     * names and the state of the badges the assessment earns. No panel can fail the page: a failure of either leaves that panel "unavailable".
      */
     public Mono<Results> results(ServerWebExchange exchange, String id) {
         if (!Assessment.validId(id)) {
@@ -411,8 +411,11 @@ public class Assessments {
                             .map(ImprovementPlan::of));
                     Mono<Optional<DirectoryChoices.Choices>> names = choices.choices().map(Optional::of)
                             .timeout(PANEL_TIMEOUT).onErrorResume(e -> Mono.just(Optional.empty()));
-                    return Mono.zip(questionnaire(null, null, card.questionnaireVersion()), peers, plan, names)
-                            .map(all -> new Results(card, all.getT1(), all.getT2(), all.getT3(), all.getT4().orElse(null)));
+                    Mono<Panel<EarnedBadges>> badges = panel(api.getAsUser(exchange, SERVICE, BASE + "/" + id, null)
+                            .map(EarnedBadges::of));
+                    return Mono.zip(questionnaire(null, null, card.questionnaireVersion()), peers, plan, names, badges)
+                            .map(all -> new Results(card, all.getT1(), all.getT2(), all.getT3(), all.getT4().orElse(null),
+                                    all.getT5()));
                 });
     }
 

@@ -111,6 +111,33 @@ class ResultsPanelsIntegrationTests extends SignedInPageTest {
     }
 
     @Test
+    void theBadgesTheAssessmentEarnedAreLinkedOnceIssuedAndTheirWayOrRefusalIsSaidOtherwise() {
+        submitted(AssessmentFixtures.BENCHMARK, AssessmentFixtures.PLAN);
+        String assessment = "{\"id\":\"" + DONE + "\",\"year\":2025,\"status\":\"SUBMITTED\",\"answers\":[],\"badges\":%s}";
+        SERVICES.json(BASE + "/" + DONE, assessment.formatted("""
+                {"state":"ISSUED","issued":[{"kind":"COMPLETION","badgeId":"bdg-abc123def456"},
+                 {"kind":"LEVEL","badgeId":"bdg-lvl123def456"},{"kind":"LEVEL","badgeId":"<script>"}],"attempts":1}"""));
+        Traffic browser = signedIn(TestKeycloak.SME, "/workspace/assessment/" + DONE + "/results");
+
+        String issued = browser.get(RESULTS).body();
+        assertThat(issued).contains("Badges earned", "href=\"/badges/bdg-abc123def456\">ESG One e-Badge</a>",
+                "href=\"/badges/bdg-lvl123def456\">ESG One Scorecard — Silver 2025</a>", "href=\"/workspace/badges\"")
+                .doesNotContain("/badges/<script>", "/badges/&lt;script");
+
+        SERVICES.json(BASE + "/" + DONE, assessment.formatted("null"));
+        assertThat(browser.get(RESULTS).body()).contains("Your badges are being issued").doesNotContain("/badges/bdg-");
+
+        SERVICES.json(BASE + "/" + DONE, assessment.formatted("{\"state\":\"FAILED\",\"issued\":[],\"attempts\":3}"));
+        browser.get(SITE + "/lang/zh-Hant?next=/workspace/assessment");
+        assertThat(browser.get(RESULTS).body()).contains("獲得的電子徽章", "電子徽章未能自動發出。");
+
+        SERVICES.problem(BASE + "/" + DONE, 503, "unavailable");
+        Traffic.Answer down = browser.get(RESULTS);
+        assertThat(down.status()).isEqualTo(200);
+        assertThat(down.body()).contains("暫時未能載入電子徽章的狀態");
+    }
+
+    @Test
     void whenTheBenchmarkAndPlanCannotBeLoadedTheResultsStillShowAndEachPanelSaysSo() {
         submitted(null, null);
         // scored on version 9 (a version no other test reads, so the portal's cache of questionnaires does not hide the call)
