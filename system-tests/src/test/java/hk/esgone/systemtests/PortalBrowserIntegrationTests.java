@@ -302,7 +302,9 @@ class PortalBrowserIntegrationTests {
         open("/");
         browser.findElement(By.cssSelector(".account-menu summary")).click();
         browser.findElement(By.cssSelector(".account-menu form button")).click();
-        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        // the page signed out from is "/" too: wait for the signed-out page itself (after Keycloak's sign-out), not the URL
+        waitFor(driver -> !driver.findElements(By.linkText("Sign in")).isEmpty());
+        assertThat(browser.getCurrentUrl()).isEqualTo(site + "/");
         assertThat(browser.findElement(By.linkText("Sign in")).isDisplayed()).isTrue();
     }
 
