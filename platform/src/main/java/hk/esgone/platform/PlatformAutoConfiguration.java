@@ -99,7 +99,7 @@ public class PlatformAutoConfiguration {
 
     @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(PlatformWebProperties web) {
-        return new RequestSizeLimitFilter(web.maxRequestSize());
+        return new RequestSizeLimitFilter(web);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -39,6 +41,7 @@ import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.testsupport.jwt.TestTokenIssuer;
 import hk.esgone.testsupport.web.RawHttp;
 import hk.esgone.testsupport.web.TestWebClients;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -49,7 +52,8 @@ import reactor.core.publisher.Mono;
         classes = PlatformIntegrationTests.TestApp.class,
         // the applications' own level pattern, which shows the correlation id
         // no least time between key fetches here, so the rotation test needs no waiting (JwksCacheTests tests the interval)
-        properties = {"esg.web.max-request-size=2KB", "esg.security.jwks-refetch-interval=0s", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
+        properties = {"esg.web.max-request-size=2KB", "esg.web.body-limits[0].path=/uploads/{name}",
+                "esg.web.body-limits[0].method=POST", "esg.web.body-limits[0].max=16KB", "esg.security.jwks-refetch-interval=0s", "logging.pattern.level=%5p [platform-test,%X{correlationId:-}]"})
 class PlatformIntegrationTests {
 
     static final TestTokenIssuer issuer = new TestTokenIssuer();
@@ -227,6 +231,28 @@ class PlatformIntegrationTests {
     }
 
     @Test
+    void aPathWithItsOwnLimitTakesLargerBodiesUpToThatLimitOnly() {
+        byte[] tenKb = new byte[10 * 1024];
+        upload(Flux.just(tenKb)).expectStatus().isOk().expectBody(String.class).isEqualTo("10240");
+        byte[] twentyKb = new byte[20 * 1024];
+        upload(Flux.just(twentyKb)).expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "payload-too-large");
+        // chunked: counted as it is read (a raw body is not bounded by any codec)
+        upload(Flux.just(tenKb, tenKb)).expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(ApiProblem.TYPE_BASE + "payload-too-large");
+        // the default still holds elsewhere
+        post("{\"name\": \"" + "x".repeat(3000) + "\", \"count\": 1}").expectStatus().isEqualTo(413);
+    }
+
+    private WebTestClient.ResponseSpec upload(Flux<byte[]> chunks) {
+        WebTestClient.RequestBodySpec request = web.post().uri("/uploads/a").headers(h -> h.setBearerAuth(smeToken()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM);
+        return chunks.count().block() == 1
+                ? request.bodyValue(chunks.blockFirst()).exchange()
+                : request.body(chunks, byte[].class).exchange();
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypesAreProblems() {
         web.get().uri("/nowhere").headers(h -> h.setBearerAuth(smeToken())).exchange()
                 .expectStatus().isNotFound()
@@ -324,6 +350,15 @@ class PlatformIntegrationTests {
         @PostMapping("/things")
         Mono<ThingRequest> create(@Valid @RequestBody ThingRequest request) {
             return Mono.just(request);
+        }
+
+        @PostMapping("/uploads/{name}")
+        Mono<String> upload(@RequestBody Flux<DataBuffer> body) {
+            return body.map(buffer -> {
+                int n = buffer.readableByteCount();
+                DataBufferUtils.release(buffer);
+                return (long) n;
+            }).reduce(0L, Long::sum).map(String::valueOf);
         }
 
         @PostMapping("/labels")
