@@ -9,19 +9,17 @@ import org.springframework.stereotype.Service;
 
 import hk.esgone.assessment.answering.Assessment;
 import hk.esgone.assessment.answering.AssessmentService;
-import hk.esgone.assessment.benchmark.store.PeerStore;
 import hk.esgone.assessment.support.Bilingual;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Where a submitted assessment stands among its peers: the submitted assessments of the same questionnaire key and
  * reporting year in the same industry (HSIC section), and in the same industry and size band, the company itself
  * included. Shown only for a group of at least {@link #MINIMUM_PEERS} companies, so that nobody can be singled out;
- * below that the answer says so and carries no figure, not even the group's size. Computed from indexed counts
- * ({@link PeerStore}) with {@link Percentile#of}; no peer is read.
+ * below that the answer says so and carries no figure, not even the group's size. Computed with {@link Percentile#of}
+ * from the group's sorted figures ({@link PeerDistributions}); nothing but the figures of a peer is read.
  */
 @Service
 public class BenchmarkService {
@@ -36,11 +34,11 @@ public class BenchmarkService {
             "碳強度：你的碳足跡沒有按僱員計算的數字，或有此數字的同業不足。");
 
     private final AssessmentService assessments;
-    private final PeerStore peers;
+    private final PeerDistributions distributions;
 
-    BenchmarkService(AssessmentService assessments, PeerStore peers) {
+    BenchmarkService(AssessmentService assessments, PeerDistributions distributions) {
         this.assessments = assessments;
-        this.peers = peers;
+        this.distributions = distributions;
     }
 
     public enum Scope {
@@ -85,39 +83,54 @@ public class BenchmarkService {
         });
     }
 
-    /** The group's size first (one count): a group too small costs nothing more and reveals nothing. */
+    /**
+     * The group's figures from {@link PeerDistributions}; read again at once when the company's own figure is not
+     * among them (the group was read before it was submitted or re-scored) or when the group held is too small (it is
+     * cheap to read, and it shows figures as soon as the tenth company submits). A group too small reveals nothing.
+     */
     private Mono<GroupRank> rank(Scope scope, String group, String industry, String sizeBand, PeerFigures mine) {
-        return peers.countWith(group, Figure.OVERALL).flatMap(total -> {
-            if (total < MINIMUM_PEERS) {
-                return Mono.just(new GroupRank(scope, industry, sizeBand, false, List.of(), List.of(NOT_ENOUGH)));
-            }
-            return Flux.fromArray(Figure.values())
-                    .flatMapSequential(figure -> figureRank(group, figure, mine, figure == Figure.CARBON_INTENSITY ? null : total))
-                    .collectList()
-                    .map(ranks -> {
-                        List<Bilingual> notes = new ArrayList<>();
-                        if (ranks.stream().noneMatch(r -> r.figure() == Figure.CARBON_INTENSITY)) {
-                            notes.add(NO_INTENSITY);
+        return distributions.of(group)
+                .flatMap(held -> includes(held, mine) && held.size(Figure.OVERALL) >= MINIMUM_PEERS ? Mono.just(held)
+                        : distributions.fresh(group))
+                .map(figures -> {
+                    if (figures.size(Figure.OVERALL) < MINIMUM_PEERS) {
+                        return new GroupRank(scope, industry, sizeBand, false, List.of(), List.of(NOT_ENOUGH));
+                    }
+                    List<FigureRank> ranks = new ArrayList<>();
+                    for (Figure figure : Figure.values()) {
+                        FigureRank rank = figureRank(figures, figure, mine);
+                        if (rank != null) {
+                            ranks.add(rank);
                         }
-                        return new GroupRank(scope, industry, sizeBand, true, ranks, notes);
-                    });
-        });
+                    }
+                    List<Bilingual> notes = new ArrayList<>();
+                    if (ranks.stream().noneMatch(r -> r.figure() == Figure.CARBON_INTENSITY)) {
+                        notes.add(NO_INTENSITY);
+                    }
+                    return new GroupRank(scope, industry, sizeBand, true, ranks, notes);
+                });
+    }
+
+    private static boolean includes(PeerDistributions.Distribution figures, PeerFigures mine) {
+        Long overall = mine.stored(Figure.OVERALL);
+        return overall == null || figures.equal(Figure.OVERALL, overall) >= 1;
     }
 
     /**
-     * One figure's rank: below and equal counted in parallel. Carbon intensity has its own group size (peers without
-     * a per-employee figure are not in it) and the same minimum; lower is better, so "below" counts the higher ones.
+     * One figure's rank, or null. Carbon intensity has its own group size (peers without a per-employee figure are
+     * not in it) and the same minimum; lower is better, so "worse" counts the higher ones.
      */
-    private Mono<FigureRank> figureRank(String group, Figure figure, PeerFigures mine, Long knownTotal) {
+    private static FigureRank figureRank(PeerDistributions.Distribution figures, Figure figure, PeerFigures mine) {
         Long value = mine.stored(figure);
         if (value == null) {
-            return Mono.empty();
+            return null;
         }
-        Mono<Long> total = knownTotal != null ? Mono.just(knownTotal) : peers.countWith(group, figure);
-        Mono<Long> worse = figure.lowerIsBetter() ? peers.countAbove(group, figure, value) : peers.countBelow(group, figure, value);
-        return Mono.zip(total, worse, peers.countEqual(group, figure, value))
-                .filter(counts -> counts.getT1() >= MINIMUM_PEERS && counts.getT3() >= 1)
-                .map(counts -> new FigureRank(figure, mine.values().get(figure),
-                        Percentile.of(counts.getT2(), counts.getT3(), counts.getT1()), figure.lowerIsBetter()));
+        int total = figures.size(figure);
+        int equal = figures.equal(figure, value);
+        if (total < MINIMUM_PEERS || equal < 1) {
+            return null;
+        }
+        return new FigureRank(figure, mine.values().get(figure), Percentile.of(figures.worse(figure, value), equal, total),
+                figure.lowerIsBetter());
     }
 }

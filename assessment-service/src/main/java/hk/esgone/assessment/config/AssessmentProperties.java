@@ -1,5 +1,7 @@
 package hk.esgone.assessment.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,12 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param demoData          give the demo SME company a submitted assessment for last year
  * @param seedQuestionnaire the questionnaire file (classpath) published at start when no version of its key is stored
+ * @param peerFiguresMaxAge how long a peer group's figures read for percentiles are used before they are read again
  */
 @ConfigurationProperties("esg.assessment")
-public record AssessmentProperties(boolean demoData, String seedQuestionnaire) {
+public record AssessmentProperties(boolean demoData, String seedQuestionnaire, Duration peerFiguresMaxAge) {
 
     public AssessmentProperties {
         seedQuestionnaire = seedQuestionnaire == null || seedQuestionnaire.isBlank() ? "questionnaires/hk-sme-v1.json"
                 : seedQuestionnaire.trim();
+        peerFiguresMaxAge = peerFiguresMaxAge == null ? Duration.ofMinutes(1) : peerFiguresMaxAge;
+        if (peerFiguresMaxAge.isNegative()) {
+            throw new IllegalArgumentException("esg.assessment.peer-figures-max-age must not be negative");
+        }
     }
 }

@@ -21,19 +21,6 @@ import tools.jackson.databind.JsonNode;
  */
 class BenchmarkIntegrationTests extends PeerGroupIntegrationTest {
 
-    private JsonNode benchmark(String token, String id) {
-        return get(token, "/api/v1/assessments/" + id + "/benchmark");
-    }
-
-    private static JsonNode group(JsonNode benchmark, String scope) {
-        for (JsonNode group : benchmark.path("groups")) {
-            if (group.path("scope").asText().equals(scope)) {
-                return group;
-            }
-        }
-        throw new AssertionError("no group " + scope + " in " + benchmark);
-    }
-
     private static Map<String, String> percentiles(JsonNode group) {
         Map<String, String> byFigure = new java.util.LinkedHashMap<>();
         group.path("figures").forEach(f -> byFigure.put(f.path("figure").asText(), f.path("percentile").decimalValue().toPlainString()));

@@ -109,4 +109,19 @@ public abstract class PeerGroupIntegrationTest extends AssessmentServiceIntegrat
     protected static List<String> times(int n, String value) {
         return java.util.Collections.nCopies(n, value);
     }
+
+    /** The benchmark answer of an assessment, read through the API. */
+    protected tools.jackson.databind.JsonNode benchmark(String token, String id) {
+        return get(token, "/api/v1/assessments/" + id + "/benchmark");
+    }
+
+    /** One peer group of a benchmark answer. */
+    protected static tools.jackson.databind.JsonNode group(tools.jackson.databind.JsonNode benchmark, String scope) {
+        for (tools.jackson.databind.JsonNode group : benchmark.path("groups")) {
+            if (group.path("scope").asText().equals(scope)) {
+                return group;
+            }
+        }
+        throw new AssertionError("no group " + scope + " in " + benchmark);
+    }
 }

@@ -2,6 +2,7 @@ package hk.esgone.assessment.benchmark.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import reactor.core.publisher.Mono;
 /**
  * Peer counts over the {@code assessments} collection. Every submitted assessment carries {@code peer}: its peer
  * groups ({@code peer.groups}, e.g. {@code hk-sme|2025|C} and {@code hk-sme|2025|C|SMALL}) and its figures as whole
- * numbers. One index per figure, {@code (peer.groups, peer.<figure>)} (multikey on the groups), answers every count
- * of a group by a range scan of that index: how many, how many below, how many equal. Drafts have no {@code peer}
- * and are never counted.
+ * numbers. The index {@code (peer.groups, peer.overall)} (multikey on the groups) finds a group's assessments (the
+ * percentiles are worked out from the group's figures in memory, {@code PeerDistributions}). Drafts have no
+ * {@code peer} and are never counted.
  */
 @Component
 public class PeerStore {
@@ -38,28 +39,53 @@ public class PeerStore {
     }
 
     public Mono<Void> createIndexes() {
-        return Flux.fromArray(Figure.values())
-                .concatMap(figure -> mongo.indexOps(COLLECTION).createIndex(new Index()
-                        .on("peer.groups", Sort.Direction.ASC).on(field(figure), Sort.Direction.ASC)
-                        .named("peer_" + figure.field())))
-                .then();
+        return mongo.indexOps(COLLECTION).createIndex(new Index()
+                .on("peer.groups", Sort.Direction.ASC).on(field(Figure.OVERALL), Sort.Direction.ASC)
+                .named("peer_" + Figure.OVERALL.field())).then();
     }
 
-    /** Companies of the group that have this figure. Figures are never negative, so this is a range of the index. */
-    public Mono<Long> countWith(String group, Figure figure) {
-        return mongo.count(Query.query(Criteria.where("peer.groups").is(group).and(field(figure)).gte(0L)), COLLECTION);
+    /**
+     * Every figure of the group's submitted assessments, by figure (unsorted; a figure a peer lacks is left out). One
+     * query by the index on the group, reading only the {@code peer} figures.
+     */
+    public Mono<Map<Figure, long[]>> figuresOf(String group) {
+        Query query = Query.query(Criteria.where("peer.groups").is(group).and(field(Figure.OVERALL)).gte(0L));
+        for (Figure figure : Figure.values()) {
+            query.fields().include(field(figure));
+        }
+        query.fields().exclude("_id");
+        return mongo.find(query, Document.class, COLLECTION)
+                .collect(() -> new EnumMap<Figure, LongList>(Figure.class), (byFigure, document) -> {
+                    Document peer = document.get("peer", Document.class);
+                    for (Figure figure : Figure.values()) {
+                        if (peer != null && peer.get(figure.field()) instanceof Number n) {
+                            byFigure.computeIfAbsent(figure, f -> new LongList()).add(n.longValue());
+                        }
+                    }
+                })
+                .map(byFigure -> {
+                    Map<Figure, long[]> arrays = new EnumMap<>(Figure.class);
+                    byFigure.forEach((figure, list) -> arrays.put(figure, list.toArray()));
+                    return arrays;
+                });
     }
 
-    public Mono<Long> countBelow(String group, Figure figure, long value) {
-        return mongo.count(Query.query(Criteria.where("peer.groups").is(group).and(field(figure)).gte(0L).lt(value)), COLLECTION);
-    }
+    /** A growable array of longs, so that a large group is not boxed. */
+    private static final class LongList {
 
-    public Mono<Long> countAbove(String group, Figure figure, long value) {
-        return mongo.count(Query.query(Criteria.where("peer.groups").is(group).and(field(figure)).gt(value)), COLLECTION);
-    }
+        private long[] values = new long[64];
+        private int size;
 
-    public Mono<Long> countEqual(String group, Figure figure, long value) {
-        return mongo.count(Query.query(Criteria.where("peer.groups").is(group).and(field(figure)).is(value)), COLLECTION);
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /**
