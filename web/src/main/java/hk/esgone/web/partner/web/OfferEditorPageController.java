@@ -220,8 +220,7 @@ class OfferEditorPageController {
                             .modelAttribute("notice", page.notice())
                             .modelAttribute("refusal", page.refusal())
                             .modelAttribute("preview", page.preview())
-                            .modelAttribute("previewTexts", List.of(new OfferEditorTexts(messages, PageLocales.ENGLISH),
-                                    new OfferEditorTexts(messages, PageLocales.CHINESE)))
+                            .modelAttribute("previewTexts", previewTexts(exchange))
                             .modelAttribute("industryChoices", industries)
                             .modelAttribute("types", OfferCatalogue.TYPES)
                             .modelAttribute("categories", OfferCatalogue.CATEGORIES)
@@ -229,6 +228,13 @@ class OfferEditorPageController {
                             .modelAttribute("methods", OfferEditorForm.METHODS)
                             .status(status).build();
                 });
+    }
+
+    /** The preview's two languages, the page's own first. */
+    private List<OfferEditorTexts> previewTexts(ServerWebExchange exchange) {
+        OfferEditorTexts english = new OfferEditorTexts(messages, PageLocales.ENGLISH);
+        OfferEditorTexts chinese = new OfferEditorTexts(messages, PageLocales.CHINESE);
+        return PageLocales.CHINESE.equals(PageLocales.of(exchange)) ? List.of(chinese, english) : List.of(english, chinese);
     }
 
     private static String action(MultiValueMap<String, String> form) {
