@@ -110,6 +110,10 @@ class OfferEditorPagesIntegrationTests extends SignedInPageTest {
         assertThat(refused.body()).containsPattern("<option value=\"GOLD\" selected=\"selected\">")
                 .containsPattern("value=\"C\" checked=\"checked\"");
 
+        // the same refusal as a 422 (how other services answer field errors) reads the same
+        SERVICES.answer("POST", MINE, 422, """
+                {"type":"https://esg-one.hk/problems/validation","title":"Invalid request","status":422,
+                 "errors":[{"field":"title.zhHant","message":"Required in both English (en) and Traditional Chinese (zhHant)."}]}""");
         browser.get(SITE + "/lang/zh-Hant?next=/");
         Traffic.Answer chinese = browser.postFields(SITE + "/workspace/partner/offers/new", filled(csrf, "save"));
         assertThat(chinese.status()).isEqualTo(400);
@@ -232,6 +236,9 @@ class OfferEditorPagesIntegrationTests extends SignedInPageTest {
         Traffic.Answer empty = browser.postFields(SITE + "/workspace/partner/offers/new", List.of("_csrf", csrf, "action", "submit"));
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.body()).contains("Required.");
+        Traffic.Answer emptyPreview = browser.postFields(SITE + "/workspace/partner/offers/new", List.of("_csrf", csrf, "action", "preview"));
+        assertThat(emptyPreview.status()).isEqualTo(200);
+        assertThat(emptyPreview.body()).contains("In English", "中文版", "Members of an SME listed on ESG One");
         Traffic.Answer huge = browser.postFields(SITE + "/workspace/partner/offers/new", with(filled(csrf, "save"),
                 Map.of("termsEn", "t".repeat(300_000))));
         assertThat(huge.status()).isBetween(400, 499);
