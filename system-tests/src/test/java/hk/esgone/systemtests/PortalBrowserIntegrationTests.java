@@ -533,6 +533,17 @@ class PortalBrowserIntegrationTests {
         assertThat(browser.findElements(By.cssSelector("article.application code")))
                 .allMatch(code -> !code.getText().startsWith("cmp-") || code.getText().equals(TestKeycloak.PARTNER_ORG));
         look("workspace-partner-offers");
+        // the offer editor: a new offer's form and its preview in both languages (nothing saved)
+        browser.findElement(By.linkText("New offer")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/partner/offers/new"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New offer");
+        browser.findElement(By.id("titleEn")).sendKeys("Preview " + RUN);
+        browser.findElement(By.id("titleZh")).sendKeys("預覽 " + RUN);
+        browser.findElement(By.cssSelector("button[value=preview]")).click();
+        waitFor(driver -> !driver.findElements(By.id("preview")).isEmpty());
+        assertThat(browser.findElement(By.id("preview")).getText()).contains("Preview " + RUN, "預覽 " + RUN);
+        look("workspace-partner-offer-editor");
+        open("/workspace/partner/offers");
         switchTo("zh-Hant");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("我公司的優惠");
         look("workspace-partner-offers");
