@@ -62,6 +62,10 @@ class EvidenceReviewPageController {
                 return page(exchange, back, null, null, null, "not-found", HttpStatus.NOT_FOUND);
             }
             String note = FormText.cleanLines(form.getFirst("note"), EvidenceReviews.MAX_NOTE + 1);
+            if (note != null && note.replaceAll("[\\u200B-\\u200D\\u2060\\uFEFF]", "").isBlank()) {
+                // only invisible characters: no note the company could read
+                note = null;
+            }
             if (action.equals("reject")) {
                 // a rejection is final and the company reads its note: both the note and the ticked box, or nothing is sent
                 String problem = note == null ? "note-missing"
