@@ -372,7 +372,8 @@ class EvidencePagesIntegrationTests extends SignedInPageTest {
         browser.get(SITE + "/lang/zh-Hant?next=/");
         String chinese = browser.get(PAGE + "/" + DONE + "/results").body();
 
-        assertThat(english).contains("Points capped until staff check the evidence.", "Evidence not accepted: The log covers 2024, not 2025.");
+        assertThat(english).contains("Points capped until staff check the evidence.", "Evidence not accepted: The log covers 2024, not 2025.",
+                "href=\"/workspace/assessment/" + DONE + "/evidence/E01\">See the evidence</a>");
         assertThat(chinese).contains("在職員核實證明文件前，分數設有上限。", "證明文件未獲接納：The log covers 2024, not 2025.");
         assertThat(evidence.status()).isEqualTo(200);
         assertThat(evidence.body()).contains("Evidence not accepted by staff.", "Note: The log covers 2024, not 2025.",
