@@ -101,6 +101,12 @@ class EvidencePagesIntegrationTests extends SignedInPageTest {
         Traffic.Answer chinese = browser.postMultipart(PAGE + "/" + ID + "/evidence/E01",
                 Map.of("_csrf", csrf, "action", "upload"), "file", "scan.pdf", "application/pdf", big);
 
+        byte[] huge = new byte[7 * 1024 * 1024];
+        Traffic.Answer overBodyLimit = browser.postMultipart(PAGE + "/" + ID + "/evidence/E01",
+                Map.of("_csrf", csrf, "action", "upload"), "file", "scan.pdf", "application/pdf", huge);
+
+        // over the portal's 6 MB body limit for this path: refused before anything is read
+        assertThat(overBodyLimit.status()).isEqualTo(413);
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.body()).contains("The evidence was not saved", "larger than 5 MB; nothing was sent", "type=\"file\"");
         assertThat(chinese.body()).contains("檔案大於 5 MB");
