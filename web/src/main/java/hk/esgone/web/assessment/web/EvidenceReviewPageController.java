@@ -83,7 +83,8 @@ class EvidenceReviewPageController {
                             || refused.status() == HttpStatus.FORBIDDEN
                             ? Mono.error(refused)
                             : page(exchange, back, null, null, item, switch (refused.status()) {
-                                case CONFLICT -> "already-reviewed";
+                                // already decided (final); another conflict is a re-score that raced this one: try again
+                                case CONFLICT -> "already-reviewed".equals(refused.problemType()) ? "already-reviewed" : "refused";
                                 case NOT_FOUND -> "not-found";
                                 default -> "refused";
                             }, refused.status()));
