@@ -43,7 +43,12 @@ public record Assessment(String id, int year, String industry, String sizeBand, 
      * @param value JSON as stored: boolean, number, choice code, list of codes or text; null when cleared
      */
     public record Answer(String questionId, JsonNode value, String unit, boolean notApplicable, String reason, long revision,
-                         boolean cleared, Instant updatedAt) {
+                         boolean cleared, Instant updatedAt, Evidence evidence, Evidence.Review evidenceReview) {
+
+        public Answer(String questionId, JsonNode value, String unit, boolean notApplicable, String reason, long revision,
+                      boolean cleared, Instant updatedAt) {
+            this(questionId, value, unit, notApplicable, reason, revision, cleared, updatedAt, null, null);
+        }
 
         /** Counts as answered: a value, or "not applicable". */
         public boolean answered() {
@@ -72,7 +77,8 @@ public record Assessment(String id, int year, String industry, String sizeBand, 
             JsonNode value = a.path("value");
             return new Answer(a.path("questionId").asString(""), value.isMissingNode() || value.isNull() ? null : value,
                     a.path("unit").asString(null), a.path("notApplicable").asBoolean(false), a.path("reason").asString(null),
-                    a.path("revision").asLong(0), a.path("cleared").asBoolean(false), Scorecard.instant(a.path("updatedAt")));
+                    a.path("revision").asLong(0), a.path("cleared").asBoolean(false), Scorecard.instant(a.path("updatedAt")),
+                    Evidence.of(a.path("evidence")), Evidence.Review.of(a.path("evidenceReview")));
         }
     }
 

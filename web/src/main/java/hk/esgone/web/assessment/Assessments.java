@@ -76,6 +76,13 @@ public class Assessments {
             return new Read(changed, questionnaire, Assessment.Progress.of(questionnaire, answers));
         }
 
+        /** The stored answer of a question in words, in both languages; null when it has none. */
+        public Bilingual answerText(String questionId) {
+            Assessment.Answer answer = assessment.answer(questionId);
+            Questionnaire.Question question = questionnaire.question(questionId);
+            return answer == null || !answer.answered() || question == null ? null : Entry.describe(question, answer);
+        }
+
         public QuestionState state(String questionId) {
             return QuestionState.shown(questionnaire.question(questionId), assessment.answer(questionId));
         }
@@ -91,7 +98,34 @@ public class Assessments {
      * the directory's names of industries and green-solution categories (codes alone when directory-service is down).
      */
     public record Results(Scorecard scorecard, Questionnaire questionnaire, Panel<Benchmark> peers, Panel<ImprovementPlan> plan,
-                          DirectoryChoices.Choices names, Panel<EarnedBadges> badges) {
+                          DirectoryChoices.Choices names, Panel<EarnedBadges> badges, Map<String, Assessment.Answer> answers) {
+
+        /** The stored answer of a question (its evidence and staff's review of it); null when unknown. */
+        public Assessment.Answer answer(String questionId) {
+            return answers == null ? null : answers.get(questionId);
+        }
+
+        /**
+         * What to say about a question's evidence beside its points: {@code pending} (capped until staff check it),
+         * {@code accepted}, {@code rejected} (with the note), {@code none} (capped: no evidence attached), or null.
+         */
+        public String evidenceState(Scorecard.QuestionScore score) {
+            Assessment.Answer answer = answer(score.questionId());
+            Evidence.Review review = answer == null ? null : answer.evidenceReview();
+            boolean attached = answer != null && answer.evidence() != null;
+            if (review != null && !"PENDING".equals(review.status())) {
+                return review.status().toLowerCase(java.util.Locale.ROOT);
+            }
+            if (!"CAPPED".equals(score.outcome())) {
+                return null;
+            }
+            return attached || review != null ? "pending" : "none";
+        }
+
+        public String evidenceNote(String questionId) {
+            Assessment.Answer answer = answer(questionId);
+            return answer == null || answer.evidenceReview() == null ? null : answer.evidenceReview().note();
+        }
 
         public Bilingual industryName(String code) {
             return names == null || code == null ? new Bilingual(code, code) : names.label(names.industries(), code);
@@ -258,6 +292,10 @@ public class Assessments {
             body.put("unit", question.typed("NUMBER") && !entry.notApplicable() ? question.unit() : null);
             body.put("notApplicable", entry.notApplicable());
             body.put("reason", entry.notApplicable() ? entry.reason() : null);
+            if (stored != null && !stored.cleared() && stored.evidence() != null) {
+                // the service stores the answer whole: without its evidence a changed value would drop the attached file
+                body.put("evidence", stored.evidence().json());
+            }
             body.put("baseRevision", entry.baseRevision());
             call = api.sendAsUser(exchange, SERVICE, "PUT", path, body, Map.of());
             done = QuestionState.Outcome.SAVED;
@@ -411,11 +449,14 @@ public class Assessments {
                             .map(ImprovementPlan::of));
                     Mono<Optional<DirectoryChoices.Choices>> names = choices.choices().map(Optional::of)
                             .timeout(PANEL_TIMEOUT).onErrorResume(e -> Mono.just(Optional.empty()));
-                    Mono<Panel<EarnedBadges>> badges = panel(api.getAsUser(exchange, SERVICE, BASE + "/" + id, null)
-                            .map(EarnedBadges::of));
-                    return Mono.zip(questionnaire(null, null, card.questionnaireVersion()), peers, plan, names, badges)
+                    // one read of the assessment for two parts: the badges it earns and its answers' evidence reviews
+                    Mono<JsonNode> own = api.getAsUser(exchange, SERVICE, BASE + "/" + id, null).cache();
+                    Mono<Panel<EarnedBadges>> badges = panel(own.map(EarnedBadges::of));
+                    Mono<Map<String, Assessment.Answer>> answers = own.map(a -> Assessment.of(a).answers())
+                            .timeout(PANEL_TIMEOUT).onErrorResume(e -> Mono.just(Map.of()));
+                    return Mono.zip(questionnaire(null, null, card.questionnaireVersion()), peers, plan, names, badges, answers)
                             .map(all -> new Results(card, all.getT1(), all.getT2(), all.getT3(), all.getT4().orElse(null),
-                                    all.getT5()));
+                                    all.getT5(), all.getT6()));
                 });
     }
 

@@ -31,9 +31,10 @@ public record Questionnaire(String key, int version, List<Section> sections) {
     /**
      * @param unit   for NUMBER (litres, kWh, HKD, …), else null
      * @param period for NUMBER ("year"), else null
+     * @param evidenceAllowed whether an answer may carry evidence (a file or a link)
      */
     public record Question(String id, String section, String type, Bilingual text, Bilingual help, Bilingual example, String unit,
-                           String period, List<Choice> choices) {
+                           String period, List<Choice> choices, boolean evidenceAllowed) {
 
         public boolean typed(String name) {
             return type.equals(name);
@@ -69,7 +70,8 @@ public record Questionnaire(String key, int version, List<Section> sections) {
                     String type = q.path("type").asString("");
                     questions.add(new Question(q.path("id").asString(""), section, TYPES.contains(type) ? type : "TEXT",
                             Bilingual.of(q.path("text")), Bilingual.of(q.path("help")), Bilingual.of(q.path("example")),
-                            q.path("unit").asString(null), q.path("period").asString(null), List.copyOf(choices)));
+                            q.path("unit").asString(null), q.path("period").asString(null), List.copyOf(choices),
+                            q.path("evidenceAllowed").asBoolean(false)));
                 }
                 topics.add(new Topic(t.path("code").asString(""), Bilingual.of(t.path("title")), List.copyOf(questions)));
             }

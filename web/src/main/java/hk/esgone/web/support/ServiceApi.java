@@ -6,22 +6,27 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -69,6 +74,33 @@ public class ServiceApi {
     private record TypedBody(String text, MediaType type) {
     }
 
+    /** A {@code multipart/form-data} body (an uploaded file), as {@code MultipartBodyBuilder} builds it. */
+    private record MultipartBody(MultiValueMap<String, HttpEntity<?>> parts) {
+    }
+
+    /** A file the signed-in person sends as {@code multipart/form-data}; the service checks that they may. */
+    public Mono<JsonNode> uploadAsUser(ServerWebExchange exchange, Service service, String path, MultiValueMap<String, HttpEntity<?>> parts) {
+        return exchange(service, "POST", uri(bases.get(service), path, null), new MultipartBody(parts), accessToken(exchange), Map.of());
+    }
+
+    /**
+     * A file that belongs to the signed-in person (or that staff may read), streamed: the service's status and headers
+     * with the body as it arrives, never held whole in memory. A refusal is a {@link ServiceFailure} as for JSON calls.
+     */
+    public Mono<ResponseEntity<Flux<DataBuffer>>> downloadAsUser(ServerWebExchange exchange, Service service, String path) {
+        URI uri = uri(bases.get(service), path, null);
+        return accessToken(exchange).flatMap(bearer -> client.get().uri(uri)
+                        .headers(h -> h.setBearerAuth(bearer))
+                        .retrieve()
+                        .onStatus(status -> !status.is2xxSuccessful(), response -> response.bodyToMono(JsonNode.class)
+                                .onErrorResume(e -> Mono.empty()).defaultIfEmpty(NullNode.getInstance())
+                                .map(problem -> new ServiceFailure(HttpStatus.valueOf(response.statusCode().value()), problem, null)))
+                        .toEntityFlux(DataBuffer.class))
+                .timeout(timeout)
+                .onErrorMap(TimeoutException.class, e -> ServiceFailure.unavailable())
+                .onErrorMap(WebClientRequestException.class, e -> ServiceFailure.unavailable());
+    }
+
     /** A read of something that belongs to the signed-in person (their company, claims, badges). */
     public Mono<JsonNode> getAsUser(ServerWebExchange exchange, Service service, String path, MultiValueMap<String, String> query) {
         return exchange(service, "GET", uri(bases.get(service), path, query), null, accessToken(exchange));
@@ -104,6 +136,7 @@ public class ServiceApi {
                     });
             WebClient.RequestHeadersSpec<?> ready = body == null ? request
                     : body instanceof TypedBody typed ? request.contentType(typed.type()).bodyValue(typed.text())
+                    : body instanceof MultipartBody parts ? request.body(BodyInserters.fromMultipartData(parts.parts()))
                     : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
             return ready.exchangeToMono(ServiceApi::read);
         })

@@ -72,7 +72,7 @@ class EntryTests {
 
     private static Questionnaire.Question question(String id, String type, List<Questionnaire.Choice> choices) {
         return new Questionnaire.Question(id, id.substring(0, 1), type, new Bilingual(id, id), new Bilingual(null, null),
-                new Bilingual(null, null), "NUMBER".equals(type) ? "litres" : null, "NUMBER".equals(type) ? "year" : null, choices);
+                new Bilingual(null, null), "NUMBER".equals(type) ? "litres" : null, "NUMBER".equals(type) ? "year" : null, choices, false);
     }
 
     private static Assessment.Answer answer(String id, String json) {

@@ -29,11 +29,16 @@ public final class FakeServices implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, byte[] bytes, Map<String, String> headers) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, null, Map.of());
+        }
     }
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Queue<Answer>> once = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Answer fallback;
 
@@ -84,6 +89,19 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers GETs of {@code path} with {@code status}, these headers and the bytes as they are (a file download). */
+    public FakeServices file(String path, int status, Map<String, String> headers, byte[] bytes) {
+        answers.put("GET " + path, new Answer(status, headers.getOrDefault("Content-Type", "application/octet-stream"), "", bytes, headers));
+        return this;
+    }
+
+    /** Answers the next {@code method} request of {@code path} so, once (before its other answers): a conflict, then success. */
+    public FakeServices answerOnce(String method, String path, int status, String body) {
+        once.computeIfAbsent(method + " " + path, k -> new java.util.concurrent.ConcurrentLinkedQueue<>())
+                .add(new Answer(status, status < 400 ? "application/json" : "application/problem+json", body));
+        return this;
+    }
+
     /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
     public FakeServices fallback(String json) {
         fallback = new Answer(200, "application/json", json);
@@ -92,6 +110,7 @@ public final class FakeServices implements AutoCloseable {
 
     public void reset() {
         answers.clear();
+        once.clear();
         calls.clear();
         fallback = null;
     }
@@ -112,12 +131,15 @@ public final class FakeServices implements AutoCloseable {
                 "{\"type\":\"https://esg-one.hk/problems/not-found\",\"title\":\"Not found\",\"status\":404}");
         String decodedPath = java.net.URLDecoder.decode(path, StandardCharsets.UTF_8);
         String decodedQuery = query == null ? "" : java.net.URLDecoder.decode(query, StandardCharsets.UTF_8);
-        Answer answer = answers.entrySet().stream()
+        java.util.Queue<Answer> queued = once.get(exchange.getRequestMethod() + " " + decodedPath);
+        Answer first = queued == null ? null : queued.poll();
+        Answer answer = first != null ? first : answers.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(decodedPath + "?") && decodedQuery.contains(e.getKey().substring(decodedPath.length() + 1)))
                 .map(Map.Entry::getValue).findFirst()
                 .orElseGet(() -> answers.getOrDefault(exchange.getRequestMethod() + " " + decodedPath,
                         answers.getOrDefault(decodedPath, otherwise)));
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = answer.bytes() != null ? answer.bytes() : answer.body().getBytes(StandardCharsets.UTF_8);
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {

@@ -103,6 +103,27 @@ public final class Traffic {
         return send(request);
     }
 
+    /**
+     * A {@code multipart/form-data} form as a browser sends it: the text fields, then one file part ({@code fileName}
+     * sent as UTF-8, as browsers do; null for none chosen).
+     */
+    public Answer postMultipart(String uri, Map<String, String> fields, String fileField, String fileName, String contentType, byte[] bytes) {
+        String boundary = "----portal-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n"));
+        if (fileField != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + (fileName == null ? "" : fileName.replace("\"", "%22")) + "\"\r\nContent-Type: " + contentType + "\r\n\r\n");
+            body.writeBytes(bytes == null ? new byte[0] : bytes);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
     public Answer follow(Answer answer) {
         Answer current = answer;
