@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -22,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -78,6 +81,39 @@ public class ServiceApi {
     public Mono<JsonNode> sendAsUser(ServerWebExchange exchange, Service service, String method, String path, Object body,
                                      Map<String, String> headers) {
         return exchange(service, method, uri(bases.get(service), path, null), body, accessToken(exchange), headers);
+    }
+
+    /** A text (a CSV file's content) POSTed by the signed-in person with its own media type, not as JSON. */
+    public Mono<JsonNode> postTextAsUser(ServerWebExchange exchange, Service service, String path, String text, MediaType contentType) {
+        return exchange(service, "POST", uri(bases.get(service), path, null), new TypedBody(text, contentType), accessToken(exchange), Map.of());
+    }
+
+    /**
+     * A file the signed-in person downloads (a CSV export), streamed as the service sends it: its status, content
+     * type and {@code Content-Disposition} are kept; a refusal becomes a {@link ServiceFailure} before anything is sent.
+     */
+    public Mono<ResponseEntity<Flux<DataBuffer>>> downloadAsUser(ServerWebExchange exchange, Service service, String path) {
+        URI uri = uri(bases.get(service), path, null);
+        return accessToken(exchange).flatMap(bearer -> client.get().uri(uri).headers(h -> h.setBearerAuth(bearer))
+                        .retrieve()
+                        .onStatus(HttpStatusCode::isError, response -> response.bodyToMono(JsonNode.class).onErrorResume(e -> Mono.empty())
+                                .defaultIfEmpty(NullNode.getInstance())
+                                .map(problem -> new ServiceFailure(HttpStatus.valueOf(response.statusCode().value()), problem, null)))
+                        .toEntityFlux(DataBuffer.class))
+                .timeout(timeout)
+                .map(answer -> {
+                    HttpHeaders headers = new HttpHeaders();
+                    if (answer.getHeaders().getContentType() != null) {
+                        headers.setContentType(answer.getHeaders().getContentType());
+                    }
+                    String disposition = answer.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION);
+                    if (disposition != null) {
+                        headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+                    }
+                    return ResponseEntity.status(answer.getStatusCode()).headers(headers).body(answer.getBody());
+                })
+                .onErrorMap(TimeoutException.class, e -> ServiceFailure.unavailable())
+                .onErrorMap(WebClientRequestException.class, e -> ServiceFailure.unavailable());
     }
 
     /** As {@link #sendAsUser(ServerWebExchange, Service, String, String, Object, Map)}, with a query (a DELETE's revision). */
