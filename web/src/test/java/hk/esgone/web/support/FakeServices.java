@@ -29,7 +29,11 @@ public final class FakeServices implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String contentType, String body) {
+    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     private final HttpServer server;
@@ -84,6 +88,12 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers only {@code method} requests of {@code path} with a body of any type and extra headers (a CSV download). */
+    public FakeServices file(String method, String path, int status, String contentType, Map<String, String> headers, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body, Map.copyOf(headers)));
+        return this;
+    }
+
     /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
     public FakeServices fallback(String json) {
         fallback = new Answer(200, "application/json", json);
@@ -119,6 +129,7 @@ public final class FakeServices implements AutoCloseable {
                         answers.getOrDefault(decodedPath, otherwise)));
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -103,6 +103,23 @@ public final class Traffic {
         return send(request);
     }
 
+    /**
+     * A file-upload form ({@code multipart/form-data}) as a browser sends it: the plain fields, then one file field
+     * {@code fileField} named {@code filename} holding {@code content}.
+     */
+    public Answer postMultipart(String uri, Map<String, String> fields, String fileField, String filename, byte[] content) {
+        String boundary = "----esgone" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
     public Answer follow(Answer answer) {
         Answer current = answer;
