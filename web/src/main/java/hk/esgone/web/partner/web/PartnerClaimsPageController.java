@@ -98,6 +98,8 @@ class PartnerClaimsPageController {
         return Mono.zip(desk.offers(exchange), desk.claims(exchange, offerFilter, statusFilter, cursor))
                 .map(both -> Rendering.view("partner/claims")
                         .modelAttribute("offers", both.getT1())
+                        .modelAttribute("titles", both.getT1().stream().collect(java.util.stream.Collectors.toMap(PartnerDesk.Offer::id,
+                                PartnerDesk.Offer::title, (a, b) -> a)))
                         .modelAttribute("claims", both.getT2())
                         .modelAttribute("offer", offerFilter)
                         .modelAttribute("status", statusFilter)
