@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,16 +60,26 @@ public class ClaimQueries {
     public record DayCount(String date, long claims) {
     }
 
-    /**
-     * @param claimed        claims that hold a place (active, redeemed, expired)
-     * @param redemptionRate redeemed / claimed, 0 when nothing was claimed
-     * @param claimsPerDay   claims made per day (Hong Kong time), including those later cancelled
-     */
-    public record Figures(String offerId, OfferStatus status, int quota, int remaining, long claimed, long active, long redeemed,
-                          long cancelled, long expired, BigDecimal redemptionRate, String timeZone, List<DayCount> claimsPerDay) {
+    /** Claims made on days of the range ({@code claims}, cancelled ones included) and how many of them are now redeemed. */
+    public record RangeCounts(long claims, long redeemed) {
     }
 
-    public Mono<Figures> figures(OfferDocument offer) {
+    /**
+     * @param claimed        claims that hold a place (active, redeemed, expired), since the offer began
+     * @param redemptionRate redeemed / claimed, 0 when nothing was claimed
+     * @param claimsPerDay   claims made per day (Hong Kong time) from {@code from} to {@code to}, including those later
+     *                       cancelled; days without claims are absent
+     * @param inRange        the claims made from {@code from} to {@code to}
+     */
+    public record Figures(String offerId, OfferStatus status, int quota, int remaining, long claimed, long active, long redeemed,
+                          long cancelled, long expired, BigDecimal redemptionRate, String timeZone, LocalDate from, LocalDate to,
+                          List<DayCount> claimsPerDay, RangeCounts inRange) {
+    }
+
+    /** The offer's figures; the per-day counts and {@code inRange} cover the Hong Kong days {@code from}..{@code to}. */
+    public Mono<Figures> figures(OfferDocument offer, LocalDate from, LocalDate to) {
+        String first = from.toString();
+        String last = to.toString();
         Instant now = clock.instant();
         boolean ended = !now.isBefore(offer.validUntil());
         return store.countsByDayAndStatus(offer.id()).map(groups -> {
@@ -77,9 +88,18 @@ public class ClaimQueries {
             long redeemed = 0;
             long cancelled = 0;
             long expired = 0;
+            long claimsInRange = 0;
+            long redeemedInRange = 0;
             for (ClaimStore.DayStatusCount g : groups) {
                 long n = g.count();
-                perDay.merge(g.day(), n, Long::sum);
+                // ISO dates of one width compare as text
+                if (g.day() != null && g.day().compareTo(first) >= 0 && g.day().compareTo(last) <= 0) {
+                    perDay.merge(g.day(), n, Long::sum);
+                    claimsInRange += n;
+                    if (g.status() == ClaimStatus.REDEEMED) {
+                        redeemedInRange += n;
+                    }
+                }
                 switch (g.status()) {
                     case ACTIVE -> {
                         if (ended) {
@@ -98,7 +118,8 @@ public class ClaimQueries {
                     : BigDecimal.valueOf(redeemed).divide(BigDecimal.valueOf(claimed), 4, RoundingMode.HALF_UP);
             List<DayCount> days = perDay.entrySet().stream().map(e -> new DayCount(e.getKey(), e.getValue())).toList();
             return new Figures(offer.id(), offer.effectiveStatus(now), offer.quota(), Math.max(0, offer.remaining()), claimed, active,
-                    redeemed, cancelled, expired, rate, ClaimService.DAY_ZONE.getId(), days);
+                    redeemed, cancelled, expired, rate, ClaimService.DAY_ZONE.getId(), from, to, days,
+                    new RangeCounts(claimsInRange, redeemedInRange));
         });
     }
 }

@@ -57,7 +57,7 @@ public class Redemptions {
                 .collectList()
                 .flatMap(found -> {
                     List<Map<String, Object>> errors = found.stream().filter(e -> e.getValue().isEmpty())
-                            .map(e -> CodeCsv.error(e.getKey().line(), "No claim of this offer holds this code.")).toList();
+                            .<Map<String, Object>>map(e -> CodeCsv.error(e.getKey().line(), "unknown-code", "No claim of this offer holds this code.")).toList();
                     if (!errors.isEmpty()) {
                         return Mono.error(CodeCsv.invalid("Some codes are unknown; nothing was redeemed.", errors));
                     }

@@ -51,33 +51,34 @@ public final class CodeCsv {
             try {
                 fields = fields(line);
             } catch (RuntimeException e) {
-                errors.add(error(lineNo, "Not valid CSV (unbalanced quotes or stray characters)."));
+                errors.add(error(lineNo, "not-csv", "Not valid CSV (unbalanced quotes or stray characters)."));
                 continue;
             }
             if (header && fields.size() == 1 && fields.getFirst().equalsIgnoreCase("code")) {
                 continue;
             }
             if (fields.size() != 1) {
-                errors.add(error(lineNo, "Expected exactly one value (the code), found " + fields.size() + "."));
+                errors.add(error(lineNo, "field-count", "Expected exactly one value (the code), found " + fields.size() + ".").with("found", fields.size()));
                 continue;
             }
             String code = fields.getFirst();
             if (!CODE.matcher(code).matches()) {
-                errors.add(error(lineNo, "A code is 4 to 64 characters: letters, digits, '-' and '_', starting with a letter or digit."));
+                errors.add(error(lineNo, "bad-code", "A code is 4 to 64 characters: letters, digits, '-' and '_', starting with a letter or digit."));
                 continue;
             }
             Integer first = seen.putIfAbsent(code, lineNo);
             if (first != null) {
-                errors.add(error(lineNo, "Duplicate of line " + first + "."));
+                errors.add(error(lineNo, "duplicate", "Duplicate of line " + first + ".").with("firstLine", first));
                 continue;
             }
             rows.add(new Row(lineNo, code));
         }
         if (rows.size() > maxRows) {
-            errors.add(error(rows.get(maxRows).line(), "Too many codes: at most " + maxRows + " per upload."));
+            errors.add(error(rows.get(maxRows).line(), "too-many", "Too many codes: at most " + maxRows + " per upload.").with("max", maxRows));
         }
         if (rows.isEmpty() && errors.isEmpty()) {
-            throw invalid("The file holds no codes.", errors);
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-csv", "Invalid CSV", "The file holds no codes.",
+                    Map.of("errors", List.of(), "reason", "empty"));
         }
         if (!errors.isEmpty()) {
             throw invalid("Some lines are invalid; nothing was imported.", errors);
@@ -90,11 +91,25 @@ public final class CodeCsv {
                 Map.of("errors", errors.size() > 100 ? errors.subList(0, 100) : errors));
     }
 
-    public static Map<String, Object> error(int line, String message) {
-        Map<String, Object> item = new LinkedHashMap<>();
+    /**
+     * One bad line: its number, a stable {@code reason} (a client shows its own words for it, in its language) with
+     * the values the words need ({@link LineError#with}), and an English message.
+     */
+    public static LineError error(int line, String reason, String message) {
+        LineError item = new LineError();
         item.put("line", line);
+        item.put("reason", reason);
         item.put("message", message);
         return item;
+    }
+
+    /** A bad line as the problem's {@code errors} item. */
+    public static final class LineError extends LinkedHashMap<String, Object> {
+
+        public LineError with(String name, Object value) {
+            put(name, value);
+            return this;
+        }
     }
 
     private static List<String> fields(String line) {

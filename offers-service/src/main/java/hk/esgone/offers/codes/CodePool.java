@@ -3,6 +3,7 @@ package hk.esgone.offers.codes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public class CodePool {
                     if (!existing.isEmpty()) {
                         return Mono.error(CodeCsv.invalid("Some codes are already in this offer's pool; nothing was imported.",
                                 rows.stream().filter(r -> existing.contains(r.code()))
-                                        .map(r -> CodeCsv.error(r.line(), "Already in this offer's pool.")).toList()));
+                                        .<Map<String, Object>>map(r -> CodeCsv.error(r.line(), "already-in-pool", "Already in this offer's pool.")).toList()));
                     }
                     return stageAndCommit(offerId, rows);
                 });

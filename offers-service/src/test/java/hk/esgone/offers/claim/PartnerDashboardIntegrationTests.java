@@ -53,7 +53,8 @@ class PartnerDashboardIntegrationTests extends OffersIntegrationTest {
         var before = snapshot();
         redeemCsv(offer, "code\n" + a + "\nUNKNOWN-CODE1\n" + b + "\n").expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo(type("invalid-csv"))
-                .jsonPath("$.errors.length()").isEqualTo(1).jsonPath("$.errors[0].line").isEqualTo(3);
+                .jsonPath("$.errors.length()").isEqualTo(1).jsonPath("$.errors[0].line").isEqualTo(3)
+                .jsonPath("$.errors[0].reason").isEqualTo("unknown-code");
         redeemCsv(offer, a + ",extra\n").expectStatus().isEqualTo(422).expectBody().jsonPath("$.errors[0].line").isEqualTo(1);
         assertThat(snapshot()).as("nothing redeemed").isEqualTo(before);
 

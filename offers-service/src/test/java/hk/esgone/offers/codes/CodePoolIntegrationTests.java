@@ -65,21 +65,30 @@ class CodePoolIntegrationTests extends OffersIntegrationTest {
                 .jsonPath("$.type").isEqualTo(type("invalid-csv"))
                 .jsonPath("$.errors.length()").isEqualTo(5)
                 .jsonPath("$.errors[0].line").isEqualTo(3)
+                .jsonPath("$.errors[0].reason").isEqualTo("bad-code")
                 .jsonPath("$.errors[1].line").isEqualTo(4)
+                .jsonPath("$.errors[1].reason").isEqualTo("field-count")
+                .jsonPath("$.errors[1].found").isEqualTo(2)
                 .jsonPath("$.errors[2].line").isEqualTo(5)
                 .jsonPath("$.errors[2].message").isEqualTo("Duplicate of line 2.")
+                .jsonPath("$.errors[2].reason").isEqualTo("duplicate")
+                .jsonPath("$.errors[2].firstLine").isEqualTo(2)
                 .jsonPath("$.errors[3].line").isEqualTo(6)
+                .jsonPath("$.errors[3].reason").isEqualTo("not-csv")
                 .jsonPath("$.errors[4].line").isEqualTo(7);
         // a code already in the pool is reported by line too
         upload(offer, "NEW-00001\nGOOD-0001\n").expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].line").isEqualTo(2).jsonPath("$.errors.length()").isEqualTo(1);
-        upload(offer, "\n\n").expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(type("invalid-csv"));
+                .expectBody().jsonPath("$.errors[0].line").isEqualTo(2).jsonPath("$.errors[0].reason").isEqualTo("already-in-pool")
+                .jsonPath("$.errors.length()").isEqualTo(1);
+        upload(offer, "\n\n").expectStatus().isEqualTo(422).expectBody().jsonPath("$.type").isEqualTo(type("invalid-csv"))
+                .jsonPath("$.reason").isEqualTo("empty");
         StringBuilder tooMany = new StringBuilder();
         for (int i = 0; i < 10_001; i++) {
             tooMany.append("C").append(i + 100_000).append('\n');
         }
         upload(offer, tooMany.toString()).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.errors[0].line").isEqualTo(10_001);
+                .expectBody().jsonPath("$.errors[0].line").isEqualTo(10_001).jsonPath("$.errors[0].reason").isEqualTo("too-many")
+                .jsonPath("$.errors[0].max").isEqualTo(10_000);
         assertThat(snapshot()).as("nothing half-imported").isEqualTo(before);
         assertThat(count("pool_codes", Filters.eq("offerId", offer))).isEqualTo(1);
     }

@@ -59,7 +59,7 @@ public abstract class OffersIntegrationTest {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private static final List<String> COLLECTIONS = List.of("offers", "claims", "claim_reservations", "company_claims", "pool_codes",
-            "code_batches", "idempotency_keys", "idempotency_keys_responses");
+            "code_batches", "idempotency_keys", "idempotency_keys_responses", "offer_views");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

@@ -142,7 +142,10 @@ class SecurityConfig {
         return tokens;
     }
 
-    /** The token also from a {@code multipart/form-data} form's {@code _csrf} field (the evidence upload), not only url-encoded ones. */
+    /**
+     * The token also from a {@code multipart/form-data} form's {@code _csrf} field (the file uploads: evidence, code pools,
+     * redemption and badge CSV files), which works without script; masked per response as Spring Security's default.
+     */
     static XorServerCsrfTokenRequestAttributeHandler multipartToo() {
         XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
         handler.setTokenFromMultipartDataEnabled(true);

@@ -112,6 +112,7 @@ public class ErrorPages extends ProblemErrorHandler {
             case FORBIDDEN -> "forbidden";
             case UNAUTHORIZED -> "sign-in-failed";
             case TOO_MANY_REQUESTS -> "too-many";
+            case CONTENT_TOO_LARGE -> "too-large";
             case SERVICE_UNAVAILABLE, GATEWAY_TIMEOUT, BAD_GATEWAY -> "unavailable";
             case INTERNAL_SERVER_ERROR -> "broken";
             default -> status.is4xxClientError() ? "bad-request" : "broken";

@@ -112,6 +112,11 @@ public class ServiceApi {
         return exchange(service, method, uri(bases.get(service), path, null), body, accessToken(exchange), headers);
     }
 
+    /** A text (a CSV file's content) POSTed by the signed-in person with its own media type, not as JSON. */
+    public Mono<JsonNode> postTextAsUser(ServerWebExchange exchange, Service service, String path, String text, MediaType contentType) {
+        return exchange(service, "POST", uri(bases.get(service), path, null), new TypedBody(text, contentType), accessToken(exchange), Map.of());
+    }
+
     /** As {@link #sendAsUser(ServerWebExchange, Service, String, String, Object, Map)}, with a query (a DELETE's revision). */
     public Mono<JsonNode> sendAsUserWithQuery(ServerWebExchange exchange, Service service, String method, String path,
                                               MultiValueMap<String, String> query, Object body) {

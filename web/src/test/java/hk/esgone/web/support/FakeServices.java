@@ -102,6 +102,12 @@ public final class FakeServices implements AutoCloseable {
         return this;
     }
 
+    /** Answers only {@code method} requests of {@code path} with a body of any type and extra headers (a CSV download). */
+    public FakeServices file(String method, String path, int status, String contentType, Map<String, String> headers, String body) {
+        answers.put(method + " " + path, new Answer(status, contentType, body, null, Map.copyOf(headers)));
+        return this;
+    }
+
     /** Answers every path not set otherwise with 200 and {@code json} (instead of 404). */
     public FakeServices fallback(String json) {
         fallback = new Answer(200, "application/json", json);
@@ -139,8 +145,8 @@ public final class FakeServices implements AutoCloseable {
                 .orElseGet(() -> answers.getOrDefault(exchange.getRequestMethod() + " " + decodedPath,
                         answers.getOrDefault(decodedPath, otherwise)));
         byte[] body = answer.bytes() != null ? answer.bytes() : answer.body().getBytes(StandardCharsets.UTF_8);
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

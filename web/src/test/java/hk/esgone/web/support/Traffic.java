@@ -124,6 +124,11 @@ public final class Traffic {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** A CSV file-upload form: {@link #postMultipart(String, Map, String, String, String, byte[])} with {@code text/csv}. */
+    public Answer postMultipart(String uri, Map<String, String> fields, String fileField, String filename, byte[] content) {
+        return postMultipart(uri, fields, fileField, filename, "text/csv", content);
+    }
+
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
     public Answer follow(Answer answer) {
         Answer current = answer;

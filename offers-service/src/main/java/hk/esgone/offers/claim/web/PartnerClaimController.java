@@ -32,6 +32,7 @@ import hk.esgone.offers.config.OffersProperties;
 import hk.esgone.offers.offer.OfferDocument;
 import hk.esgone.offers.offer.RedemptionMethod;
 import hk.esgone.offers.offer.web.OfferViews;
+import hk.esgone.offers.pageviews.OfferPageViews;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Callers;
@@ -49,8 +50,11 @@ class PartnerClaimController {
     private final CodePool codePool;
     private final OffersProperties properties;
     private final Clock clock;
+    private final OfferPageViews pageViews;
 
-    PartnerClaimController(Redemptions redemptions, ClaimQueries queries, CodePool codePool, OffersProperties properties, Clock clock) {
+    PartnerClaimController(Redemptions redemptions, ClaimQueries queries, CodePool codePool, OffersProperties properties, Clock clock,
+                           OfferPageViews pageViews) {
+        this.pageViews = pageViews;
         this.redemptions = redemptions;
         this.queries = queries;
         this.codePool = codePool;
@@ -98,16 +102,23 @@ class PartnerClaimController {
                 });
     }
 
-    /** Claims per day, redeemed, remaining, redemption rate; the code pool's stock for CODE_POOL offers. */
+    /**
+     * Claimed, redeemed, remaining, redemption rate (since the offer began); the code pool's stock for CODE_POOL
+     * offers; and for the Hong Kong days {@code from}..{@code to} (default the last 30, at most 366) page views and
+     * claims per day and the funnel page views → claims → redeemed (of those claims).
+     */
     @GetMapping(BASE + "/offers/{offerId}/figures")
-    Mono<Map<String, Object>> figures(@PathVariable String offerId) {
+    Mono<Map<String, Object>> figures(@PathVariable String offerId, @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to) {
+        FigureRange range = FigureRange.of(from, to, pageViews.today());
         return Callers.company().flatMap(me -> redemptions.ownedOffer(offerId, me.companyId()))
-                .flatMap(offer -> queries.figures(offer).flatMap(figures -> {
-                    Mono<CodePool.Stock> stock = offer.redemptionMethod() == RedemptionMethod.CODE_POOL
-                            ? codePool.stock(offer.id(), offer.quota(), offer.remaining(), properties.limits().lowStockThreshold())
-                            : Mono.empty();
-                    return stock.map(s -> asMap(figures, s)).defaultIfEmpty(asMap(figures, null));
-                }));
+                .flatMap(offer -> Mono.zip(queries.figures(offer, range.from(), range.to()), pageViews.perDay(offer.id(), range.from(), range.to()))
+                        .flatMap(both -> {
+                            Mono<CodePool.Stock> stock = offer.redemptionMethod() == RedemptionMethod.CODE_POOL
+                                    ? codePool.stock(offer.id(), offer.quota(), offer.remaining(), properties.limits().lowStockThreshold())
+                                    : Mono.empty();
+                            return stock.map(s -> asMap(both.getT1(), both.getT2(), s)).defaultIfEmpty(asMap(both.getT1(), both.getT2(), null));
+                        }));
     }
 
     /** Confirms one redemption by code. */
@@ -140,7 +151,13 @@ class PartnerClaimController {
         return new OfferViews.PageView<>(page.items().stream().map(c -> ClaimViews.PartnerClaimView.of(c, now)).toList(), page.nextCursor());
     }
 
-    private static Map<String, Object> asMap(ClaimQueries.Figures f, CodePool.Stock stock) {
+    record DayViews(String date, long views) {
+    }
+
+    record Funnel(long views, long claims, long redeemed) {
+    }
+
+    private static Map<String, Object> asMap(ClaimQueries.Figures f, Map<String, Long> views, CodePool.Stock stock) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("offerId", f.offerId());
         m.put("status", f.status());
@@ -153,7 +170,11 @@ class PartnerClaimController {
         m.put("expired", f.expired());
         m.put("redemptionRate", f.redemptionRate());
         m.put("timeZone", f.timeZone());
+        m.put("from", f.from().toString());
+        m.put("to", f.to().toString());
         m.put("claimsPerDay", f.claimsPerDay());
+        m.put("viewsPerDay", views.entrySet().stream().map(e -> new DayViews(e.getKey(), e.getValue())).toList());
+        m.put("funnel", new Funnel(views.values().stream().mapToLong(Long::longValue).sum(), f.inRange().claims(), f.inRange().redeemed()));
         m.put("codePool", stock);
         return m;
     }

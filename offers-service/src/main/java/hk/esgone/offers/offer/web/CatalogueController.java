@@ -11,6 +11,7 @@ import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.offers.offer.OfferCatalogue;
 import hk.esgone.offers.offer.OfferCategory;
 import hk.esgone.offers.offer.OfferType;
+import hk.esgone.offers.pageviews.OfferPageViews;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.paging.PageLimit;
 import hk.esgone.platform.problem.ApiProblem;
@@ -25,10 +26,12 @@ class CatalogueController {
 
     private final OfferCatalogue offers;
     private final EligibilityChecker eligibility;
+    private final OfferPageViews views;
 
-    CatalogueController(OfferCatalogue offers, EligibilityChecker eligibility) {
+    CatalogueController(OfferCatalogue offers, EligibilityChecker eligibility, OfferPageViews views) {
         this.offers = offers;
         this.eligibility = eligibility;
+        this.views = views;
     }
 
     /**
@@ -65,8 +68,9 @@ class CatalogueController {
                                         new OfferViews.EligibilityCheck(companyId, facts.badgesKnown(), facts.industryKnown())))));
     }
 
+    /** One live offer; each read of an offer that exists counts as a page view (a counter per day, nothing personal). */
     @GetMapping("/{offerId}")
     Mono<OfferViews.CatalogueOfferView> get(@PathVariable String offerId) {
-        return offers.catalogueOffer(offerId).map(OfferViews.CatalogueOfferView::of);
+        return offers.catalogueOffer(offerId).doOnNext(offer -> views.count(offer.id())).map(OfferViews.CatalogueOfferView::of);
     }
 }

@@ -35,6 +35,7 @@ import hk.esgone.offers.eligibility.EligibilityChecker;
 import hk.esgone.offers.offer.OfferCatalogue;
 import hk.esgone.offers.offer.OfferLifecycle;
 import hk.esgone.offers.offer.store.OfferStore;
+import hk.esgone.offers.pageviews.OfferPageViews;
 import hk.esgone.offers.support.OfferBodies;
 import hk.esgone.offers.support.WebSliceTest;
 import hk.esgone.platform.PlatformAutoConfiguration;
@@ -93,6 +94,10 @@ class OfferWebFluxTests extends WebSliceTest {
 
     @MockitoBean
     private EligibilityChecker eligibility;
+
+    /** Counting page views is not this slice's concern (OfferPageViewsIntegrationTests): a mock that counts nothing. */
+    @MockitoBean
+    private OfferPageViews pageViews;
 
     @BeforeEach
     void fakes() {
