@@ -34,6 +34,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.server.ResponseStatusException;
@@ -75,7 +76,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
                         .accessDeniedHandler(refused()))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(web)).accessDeniedHandler(refused()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(web)).csrfTokenRequestHandler(multipartForms()).accessDeniedHandler(refused()))
                 .headers(headers -> {
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web)))
                             .frameOptions(frame -> frame.mode(Mode.DENY))
@@ -139,6 +140,16 @@ class SecurityConfig {
         tokens.setCookieName("ESG_CSRF");
         tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(web.secure()).path("/"));
         return tokens;
+    }
+
+    /**
+     * The default (XOR-masked) token handling, also reading the token from a file-upload form's fields (staff's
+     * CSV of companies): without script, a multipart form can carry it nowhere else.
+     */
+    static XorServerCsrfTokenRequestAttributeHandler multipartForms() {
+        XorServerCsrfTokenRequestAttributeHandler handler = new XorServerCsrfTokenRequestAttributeHandler();
+        handler.setTokenFromMultipartDataEnabled(true);
+        return handler;
     }
 
     /** A refused form (no or a stale CSRF token) or page: the friendly 403 page, never a bare status. */
