@@ -47,9 +47,9 @@ public class AchievementAdmin {
                 body.put("id", id);
             }
             body.put("kind", kind);
-            body.put("name", Map.of("en", nz(nameEn), "zhHant", nz(nameZh)));
-            body.put("description", Map.of("en", nz(descriptionEn), "zhHant", nz(descriptionZh)));
-            body.put("criteria", Map.of("en", nz(criteriaEn), "zhHant", nz(criteriaZh)));
+            body.put("name", BadgeAdmin.bilingual(nz(nameEn), nz(nameZh)));
+            body.put("description", BadgeAdmin.bilingual(nz(descriptionEn), nz(descriptionZh)));
+            body.put("criteria", BadgeAdmin.bilingual(nz(criteriaEn), nz(criteriaZh)));
             if (criteriaUrl != null) {
                 body.put("criteriaUrl", criteriaUrl);
             }

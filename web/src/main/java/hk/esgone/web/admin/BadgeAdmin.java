@@ -183,9 +183,17 @@ public class BadgeAdmin {
                 holder.put("uscc", uscc);
             }
             Bilingual name = Bilingual.of(company.path("name"));
-            holder.put("name", Map.of("en", name.in("en"), "zhHant", name.in("zh-Hant")));
+            holder.put("name", bilingual(name.in("en"), name.in("zh-Hant")));
             return holder;
         });
+    }
+
+    /** A text in both languages as the services take it (English first, as the API documents it). */
+    static Map<String, String> bilingual(String en, String zhHant) {
+        Map<String, String> text = new java.util.LinkedHashMap<>();
+        text.put("en", en);
+        text.put("zhHant", zhHant);
+        return text;
     }
 
     static Badge badge(JsonNode b) {

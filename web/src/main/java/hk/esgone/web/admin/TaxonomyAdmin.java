@@ -55,7 +55,7 @@ public class TaxonomyAdmin {
     public Mono<Void> save(ServerWebExchange exchange, String type, String code, String labelEn, String labelZh, boolean active,
                            String group, Integer minOverall) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("label", Map.of("en", labelEn, "zhHant", labelZh));
+        body.put("label", BadgeAdmin.bilingual(labelEn, labelZh));
         body.put("active", active);
         if (group != null) {
             body.put("group", group);

@@ -103,6 +103,27 @@ public final class Traffic {
         return send(request);
     }
 
+    /**
+     * A file-upload form ({@code multipart/form-data}): its text fields, and one file field {@code fileField} named
+     * {@code fileName} with {@code content} (no file chosen when {@code fileName} is null).
+     */
+    public Answer postMultipart(String uri, Map<String, String> fields, String fileField, String fileName, byte[] content) {
+        String boundary = "----portal-test-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (fileField != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                    + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: " + (fileName == null ? "application/octet-stream" : "text/csv")
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content == null ? new byte[0] : content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Follows redirects from {@code answer} (at most 10), returning the last answer. */
     public Answer follow(Answer answer) {
         Answer current = answer;
