@@ -57,14 +57,25 @@ class AdminBadgesPageController {
 
     /** The page as a link shows it: its filters, and the outcome of the action just taken on one badge. */
     record View(String status, String company, String cursor, String done, String badge, String problem, String problemAt,
-                IssueForm issue, BadgeAdmin.BulkOutcome bulk, boolean single) {
+                IssueForm issue, BadgeAdmin.BulkOutcome bulk, boolean single, String action, String reason) {
+
+        View(String status, String company, String cursor, String done, String badge, String problem, String problemAt, IssueForm issue,
+             BadgeAdmin.BulkOutcome bulk, boolean single) {
+            this(status, company, cursor, done, badge, problem, problemAt, issue, bulk, single, null, null);
+        }
 
         static View of(String status, String company) {
             return new View(status, company, null, null, null, null, null, IssueForm.EMPTY, null, false);
         }
 
         View problem(String problem, String at) {
-            return new View(status, company, cursor, done, at != null && at.startsWith("bdg-") ? at : badge, problem, at, issue, bulk, single);
+            return new View(status, company, cursor, done, at != null && at.startsWith("bdg-") ? at : badge, problem, at, issue, bulk, single,
+                    action, reason);
+        }
+
+        /** The action on one badge the problem is about, and the reason typed (shown again in its form). */
+        View about(String actionTaken, String reasonTyped) {
+            return new View(status, company, cursor, done, badge, problem, problemAt, issue, bulk, single, actionTaken, reasonTyped);
         }
     }
 
@@ -167,7 +178,8 @@ class AdminBadgesPageController {
     @PostMapping(PATH + "/{id}/{action}")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
         return exchange.getFormData().flatMap(form -> {
-            View back = View.of(statusOr(form.getFirst("status")), companyOr(form.getFirst("filterCompany")));
+            View back = View.of(statusOr(form.getFirst("status")), companyOr(form.getFirst("filterCompany")))
+                    .about(action, FormText.clean(form.getFirst("reason"), AdminForms.MAX_REASON));
             if (!Ids.BADGE.isValid(id) || !DONE.containsKey(action) || action.equals("issue")) {
                 return Mono.error(new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND));
             }

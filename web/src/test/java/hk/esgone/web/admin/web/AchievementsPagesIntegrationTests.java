@@ -83,7 +83,10 @@ class AchievementsPagesIntegrationTests extends SignedInPageTest {
         assertThat(refused.body()).contains("Please check these fields", "href=\"#field-nameEn\"",
                 "Use ach- and then 3 to 61 lower-case letters, digits or hyphens.", "Choose the level a scorecard level badge stands for.",
                 "The English name is too long: at most 120 characters.", "Give a web address starting with https://",
-                "Give a period from one day to ten years", "value=\"Gold Badge!\"", "Recycles.\nEvery week.");
+                "Give a period from one day to ten years", "value=\"Gold Badge!\"", "Recycles.\nEvery week.",
+                // beside the field too, and the field marked
+                "<p class=\"field-error\">The English name is too long: at most 120 characters.</p>")
+                .containsPattern("id=\"nameEn\"[^>]*aria-invalid=\"true\"");
         assertThat(SERVICES.calls()).noneMatch(c -> c.method().equals("POST") || c.method().equals("PUT"));
     }
 

@@ -121,7 +121,8 @@ class AdminBadgesPagesIntegrationTests extends SignedInPageTest {
         Traffic.Answer noReason = browser.postForm(url, Map.of("_csrf", csrf, "reason", " \u0007 ", "confirm", "yes"));
         Traffic.Answer tooLong = browser.postForm(url, Map.of("_csrf", csrf, "reason", "x".repeat(501), "confirm", "yes"));
         assertThat(unticked.status()).isEqualTo(400);
-        assertThat(unticked.body()).contains("Please tick the box to confirm.", "Go to badge bdg-gold-green-pack");
+        assertThat(unticked.body()).contains("Please tick the box to confirm.", "Go to badge bdg-gold-green-pack", ">Certificate withdrawn</textarea>")
+                .containsOnlyOnce("open=\"open\"");
         assertThat(noReason.body()).contains("Please give a reason: anyone who checks the badge sees it.");
         assertThat(tooLong.body()).contains("The reason is too long: at most 500 characters.");
         assertThat(SERVICES.calls()).noneMatch(c -> c.method().equals("POST"));
