@@ -34,7 +34,8 @@ public class BadgeAdmin {
     /** The most companies one bulk issue takes (badge-service's limit). */
     public static final int BULK_MAX = 200;
 
-    static final java.time.ZoneId HONG_KONG = java.time.ZoneId.of("Asia/Hong_Kong");
+    /** Staff read and pick times in Hong Kong time. */
+    public static final java.time.ZoneId HONG_KONG = java.time.ZoneId.of("Asia/Hong_Kong");
 
     private static final String BADGES = "/api/v1/badges/admin/badges";
 

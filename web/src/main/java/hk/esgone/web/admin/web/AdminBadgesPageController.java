@@ -130,7 +130,7 @@ class AdminBadgesPageController {
             }
             Instant validUntil;
             try {
-                validUntil = until == null ? null : LocalDate.parse(until).plusDays(1).atStartOfDay(BadgeAdminZone.HONG_KONG).toInstant().minusSeconds(1);
+                validUntil = until == null ? null : LocalDate.parse(until).plusDays(1).atStartOfDay(BadgeAdmin.HONG_KONG).toInstant().minusSeconds(1);
             } catch (DateTimeParseException e) {
                 return render(exchange, shown.problem("date-invalid", "issue"), HttpStatus.BAD_REQUEST);
             }
@@ -264,10 +264,5 @@ class AdminBadgesPageController {
                 })
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> Mono.just(FileText.TOO_LARGE))
                 .defaultIfEmpty("");
-    }
-
-    /** Hong Kong's zone, in which staff pick a "valid until" day. */
-    private static final class BadgeAdminZone {
-        static final java.time.ZoneId HONG_KONG = java.time.ZoneId.of("Asia/Hong_Kong");
     }
 }
