@@ -242,7 +242,7 @@ class AdminBadgesPagesIntegrationTests extends SignedInPageTest {
         assertThat(large.status()).isEqualTo(400);
         assertThat(large.body()).contains("The file is too large: at most 64 KB (200 companies).");
         assertThat(huge.status()).isEqualTo(413);
-        assertThat(huge.body()).contains("We could not read that request");
+        assertThat(huge.body()).contains("Too large to send").contains("Nothing was changed");
         assertThat(many.body()).contains("There are more than 200 companies: please split the file.");
         assertThat(binary.body()).contains("The file is not a text (CSV) file in UTF-8.");
         assertThat(empty.body()).contains("Please choose a CSV file or paste the lines");

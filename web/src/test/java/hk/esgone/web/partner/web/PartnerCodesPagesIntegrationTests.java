@@ -112,7 +112,7 @@ class PartnerCodesPagesIntegrationTests extends SignedInPageTest {
         assertThat(big.status()).isEqualTo(400);
         assertThat(big.body()).contains("The file is too large: at most 200 KB.");
         assertThat(huge.status()).isEqualTo(413);
-        assertThat(huge.body()).contains("Too large to send", "at most 256 KB").doesNotContain("Exception");
+        assertThat(huge.body()).contains("Too large to send", "Nothing was changed").doesNotContain("Exception");
         assertThat(binary.status()).isEqualTo(400);
         assertThat(binary.body()).contains("This is not a text (CSV) file.");
         assertThat(latin1.body()).contains("This is not a text (CSV) file.");
