@@ -57,8 +57,9 @@ final class AssessmentViews {
     record SubmissionView(AssessmentView assessment, JsonNode scorecard) {
     }
 
+    /** @param scoreRevision 1 for the scorecard computed at submission, one more for each re-score after accepted evidence */
     record ScorecardView(String assessmentId, String companyId, int year, QuestionnaireRef questionnaire, Instant submittedAt,
-            JsonNode scorecard) {
+            JsonNode scorecard, int scoreRevision) {
     }
 
     /** The admin's decision on an answer's evidence: once submitted, for an answer with evidence (else null). */
