@@ -18,15 +18,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
 /** Multipart bodies as a browser sends them (the file name as raw UTF-8), and files of each kind. */
-final class EvidenceUploads {
+public final class EvidenceUploads {
 
-    static final String BOUNDARY = "----esgone-test-boundary-7f3a";
+    public static final String BOUNDARY = "----esgone-test-boundary-7f3a";
 
     private EvidenceUploads() {
     }
 
     /** One part {@code partName} holding {@code bytes} as the file {@code fileName} (no filename: a plain field). */
-    static byte[] multipart(String partName, String fileName, byte[] bytes) {
+    public static byte[] multipart(String partName, String fileName, byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + partName + "\""
                 + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: application/octet-stream\r\n\r\n";
@@ -36,18 +36,18 @@ final class EvidenceUploads {
         return out.toByteArray();
     }
 
-    static MediaType contentType() {
+    public static MediaType contentType() {
         return MediaType.parseMediaType("multipart/form-data; boundary=" + BOUNDARY);
     }
 
     /** Uploads with a Content-Length. */
-    static WebTestClient.ResponseSpec upload(WebTestClient web, String token, String assessmentId, String fileName, byte[] bytes) {
+    public static WebTestClient.ResponseSpec upload(WebTestClient web, String token, String assessmentId, String fileName, byte[] bytes) {
         return web.post().uri("/api/v1/assessments/" + assessmentId + "/evidence").headers(h -> h.setBearerAuth(token))
                 .contentType(contentType()).bodyValue(multipart("file", fileName, bytes)).exchange();
     }
 
     /** Uploads in 64 KB chunks without a Content-Length (chunked transfer encoding). */
-    static WebTestClient.ResponseSpec uploadChunked(WebTestClient web, String token, String assessmentId, String fileName,
+    public static WebTestClient.ResponseSpec uploadChunked(WebTestClient web, String token, String assessmentId, String fileName,
             byte[] bytes) {
         byte[] body = multipart("file", fileName, bytes);
         int chunk = 64 * 1024;
@@ -59,7 +59,7 @@ final class EvidenceUploads {
     }
 
     /** A PDF of {@code size} bytes (the header, then filler). */
-    static byte[] pdf(int size, String marker) {
+    public static byte[] pdf(int size, String marker) {
         byte[] bytes = new byte[size];
         Arrays.fill(bytes, (byte) ' ');
         byte[] head = ("%PDF-1.7\n% " + marker + "\n").getBytes(StandardCharsets.US_ASCII);
@@ -67,12 +67,12 @@ final class EvidenceUploads {
         return bytes;
     }
 
-    static byte[] pdf(String marker) {
+    public static byte[] pdf(String marker) {
         return pdf(2_000, marker);
     }
 
     /** A Windows executable's first bytes. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] bytes = new byte[1_024];
         bytes[0] = 'M';
         bytes[1] = 'Z';
@@ -81,7 +81,7 @@ final class EvidenceUploads {
     }
 
     /** A ZIP with these entries (an Office file when they are an Office file's parts). */
-    static byte[] zip(String... entries) {
+    public static byte[] zip(String... entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (String entry : entries) {
@@ -95,7 +95,7 @@ final class EvidenceUploads {
         return out.toByteArray();
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
