@@ -91,12 +91,17 @@ public class EvidenceFiles {
                 })));
     }
 
+    /** A stored file and its bytes. */
+    public record Download(EvidenceFile file, byte[] data) {
+    }
+
     /** A file of the assessment, for the company's SME members and admins; 404 for anyone else and any unknown id. */
-    public Mono<EvidenceFileStore.StoredBytes> download(Caller caller, String assessmentId, String sha256) {
+    public Mono<Download> download(Caller caller, String assessmentId, String sha256) {
         return assessments.get(caller, assessmentId).map(AssessmentService.Read::assessment)
                 .filter(a -> caller.isAdmin() || caller.hasRole(Caller.ROLE_SME) && caller.isMemberOf(a.companyId()))
                 .filter(a -> sha256 != null && SHA256.matcher(sha256).matches())
                 .flatMap(a -> store.findWithBytes(a.id(), sha256))
+                .map(stored -> new Download(stored.file(), stored.data()))
                 .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                         "The evidence file does not exist or is not visible to you.")));
     }

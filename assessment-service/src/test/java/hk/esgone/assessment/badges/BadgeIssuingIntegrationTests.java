@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The badges a submitted assessment earns, issued by the background job through a fake badge-service (and a fake
  * Keycloak token endpoint). The periodic job is left idle (a long interval): each test runs it with
  * {@link BadgeIssuing#runOnce()} and moves the clock past the backoff, so nothing depends on machine speed. The job
- * takes up every submitted assessment of the shared test database (other classes' too), so each test counts only the
- * calls for its own company.
+ * takes up every submitted assessment of its database (other tests' too), so each test counts only the calls for its
+ * own company.
  */
 @Import(BadgeIssuingIntegrationTests.Beans.class)
 class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
@@ -51,6 +51,9 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         registry.add("esg.assessment.badges.initial-backoff", () -> BACKOFF.toString());
         registry.add("esg.assessment.badges.max-backoff", () -> "PT10M");
         registry.add("esg.assessment.badges.level-achievement", () -> "ach-test-{level}-{year}");
+        // its own database: re-scores move assessments on the event feed (see EvidenceReviewIntegrationTests)
+        registry.add("spring.mongodb.uri", () -> hk.esgone.testsupport.mongo.TestMongo.uri("assessment-badges"));
+        registry.add("spring.mongodb.database", () -> "assessment-badges");
     }
 
     @Autowired

@@ -16,16 +16,29 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
 import hk.esgone.assessment.events.ScorecardEvent;
 import hk.esgone.assessment.events.ScorecardFeed;
 import hk.esgone.assessment.support.AssessmentServiceIntegrationTest;
+import hk.esgone.testsupport.mongo.TestMongo;
 import tools.jackson.databind.JsonNode;
 
-/** The admin's evidence review and the re-scoring an acceptance causes, through the whole service. */
+/**
+ * The admin's evidence review and the re-scoring an acceptance causes, through the whole service. Its own database: a
+ * re-score moves the assessment to a new place on the event feed, and the hole it leaves right after a submission holds
+ * feed readers back for the feed's gap grace (10 s), which EventFeedIntegrationTests, reading the shared one, must not see.
+ */
 class EvidenceReviewIntegrationTests extends AssessmentServiceIntegrationTest {
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("assessment-evidence-review"));
+        registry.add("spring.mongodb.database", () -> "assessment-evidence-review");
+    }
 
     private static final int LAST_YEAR = Year.now().getValue() - 1;
     private static final String LIST = "/api/v1/assessments/admin/evidence";
@@ -38,6 +51,9 @@ class EvidenceReviewIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @Autowired
     ReactiveMongoTemplate mongo;
+
+    @Autowired
+    EvidenceCountsBackfill backfill;
 
     /**
      * A submitted assessment of a small manufacturer (C) with every question answered as {@link #answerAll} does, then
@@ -259,5 +275,23 @@ class EvidenceReviewIntegrationTests extends AssessmentServiceIntegrationTest {
                 .path("evidenceReview").path("status").asText()).isEqualTo("PENDING");
         assertThat(score(companyId, id).path("scoreRevision").asInt()).isEqualTo(1);
         assertThat(of(all("PENDING", 100), draft)).as("drafts are not reviewed").isEmpty();
+    }
+
+    @Test
+    void anAssessmentSubmittedBeforeTheReviewExistedIsListedAfterTheStartUpBackfill() {
+        String companyId = company("review-earlier");
+        String id = submitted(companyId, List.of("G13"), Map.of());
+        // as stored before the review existed: no counts
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
+                new org.springframework.data.mongodb.core.query.Update().unset("evidenceCounts"), "assessments")
+                .block(Duration.ofSeconds(10));
+        assertThat(of(all("PENDING", 100), id)).isEmpty();
+
+        backfill.indexesAndBackfill().block(Duration.ofSeconds(30));
+
+        assertThat(of(all("PENDING", 100), id)).extracting(i -> i.path("questionId").asText()).containsExactly("G13");
+        assertThat(decided(id, "G13", Map.of("decision", "ACCEPT")).path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(score(companyId, id).path("scoreRevision").asInt()).isEqualTo(2);
     }
 }
