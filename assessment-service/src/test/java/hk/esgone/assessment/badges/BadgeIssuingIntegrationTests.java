@@ -39,6 +39,16 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         MutableClock testClock() {
             return new MutableClock();
         }
+
+        /**
+         * Its own database: this clock runs ahead, so the assessments submitted here are on the event feed with times
+         * in the future, and a re-score's hole before them would hold the shared database's feed readers back.
+         */
+        @Bean
+        org.springframework.data.mongodb.ReactiveMongoDatabaseFactory ownDatabase(
+                com.mongodb.reactivestreams.client.MongoClient client) {
+            return hk.esgone.assessment.support.OwnDatabase.named(client, "assessment-badges");
+        }
     }
 
     @DynamicPropertySource
@@ -51,9 +61,6 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         registry.add("esg.assessment.badges.initial-backoff", () -> BACKOFF.toString());
         registry.add("esg.assessment.badges.max-backoff", () -> "PT10M");
         registry.add("esg.assessment.badges.level-achievement", () -> "ach-test-{level}-{year}");
-        // its own database: re-scores move assessments on the event feed (see EvidenceReviewIntegrationTests)
-        registry.add("spring.mongodb.uri", () -> hk.esgone.testsupport.mongo.TestMongo.uri("assessment-badges"));
-        registry.add("spring.mongodb.database", () -> "assessment-badges");
     }
 
     @Autowired
@@ -61,6 +68,9 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @Autowired
     hk.esgone.assessment.badges.store.BadgeStateStore store;
@@ -271,6 +281,7 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @Test
     void aReScoreThatChangesTheLevelIssuesTheNewLevelBadgeOnceAndReplacesTheOldOne() {
+        assertThat(mongo.getMongoDatabase().block(Duration.ofSeconds(10)).getName()).isEqualTo("assessment-badges");
         String company = company("badges-rescore");
         String id = start(company, 2025).path("id").asText();
         answerAll(company, id);

@@ -14,17 +14,21 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.mongodb.reactivestreams.client.MongoClient;
 
 import hk.esgone.assessment.answering.store.AssessmentStore;
 import hk.esgone.assessment.events.ScorecardEvent;
 import hk.esgone.assessment.events.ScorecardFeed;
 import hk.esgone.assessment.support.AssessmentServiceIntegrationTest;
-import hk.esgone.testsupport.mongo.TestMongo;
+import hk.esgone.assessment.support.OwnDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,12 +36,15 @@ import tools.jackson.databind.JsonNode;
  * re-score moves the assessment to a new place on the event feed, and the hole it leaves right after a submission holds
  * feed readers back for the feed's gap grace (10 s), which EventFeedIntegrationTests, reading the shared one, must not see.
  */
+@Import(EvidenceReviewIntegrationTests.Beans.class)
 class EvidenceReviewIntegrationTests extends AssessmentServiceIntegrationTest {
 
-    @DynamicPropertySource
-    static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> TestMongo.uri("assessment-evidence-review"));
-        registry.add("spring.mongodb.database", () -> "assessment-evidence-review");
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Beans {
+        @Bean
+        ReactiveMongoDatabaseFactory ownDatabase(MongoClient client) {
+            return OwnDatabase.named(client, "assessment-evidence-review");
+        }
     }
 
     private static final int LAST_YEAR = Year.now().getValue() - 1;
@@ -132,6 +139,7 @@ class EvidenceReviewIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @Test
     void acceptingCappedEvidenceReScoresTheAssessmentAndRejectingKeepsTheCap() {
+        assertThat(mongo.getMongoDatabase().block(Duration.ofSeconds(10)).getName()).isEqualTo("assessment-evidence-review");
         String companyId = company("review");
         String id = submitted(companyId, List.of("G04", "G07"), Map.of());
 
