@@ -46,4 +46,43 @@ class GatewayBodyLimitTests extends AbstractGatewayTests {
         FakeUpstream.Received received = OFFERS.onlyRequest();
         assertThat(received.body()).hasSize(4096);
     }
+
+    @Test
+    void anEvidenceUploadOfFiveMegabytesPassesTheGatewayWhole() {
+        // 5 MB of file in a multipart envelope: over the 256 KB default, within the upload path's 6 MB
+        client.post().uri("/api/v1/assessments/asm-evidence1/evidence")
+                .header(HttpHeaders.AUTHORIZATION, bearer(smeToken()))
+                .contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+                .body(chunks(5 * 16, 64 * 1024 + 16), DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(ASSESSMENT.onlyRequest().body()).hasSize(5 * 16 * (64 * 1024 + 16));
+    }
+
+    @Test
+    void anEvidenceUploadOfSevenMegabytesIsA413WithOrWithoutALength() {
+        assertProblem(client.post().uri("/api/v1/assessments/asm-evidence1/evidence")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(smeToken()))
+                        .contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+                        .body(chunks(7 * 16, 64 * 1024), DataBuffer.class)
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "/api/v1/assessments/asm-evidence1/evidence");
+        assertProblem(client.post().uri("/api/v1/assessments/asm-evidence1/evidence")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(smeToken()))
+                        .contentType(MediaType.parseMediaType("multipart/form-data; boundary=b"))
+                        .bodyValue(new byte[7 * 1024 * 1024])
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "/api/v1/assessments/asm-evidence1/evidence");
+
+        assertThat(ASSESSMENT.received()).as("the service got no complete request")
+                .noneMatch(r -> r.pathAndQuery().startsWith("/api/v1/assessments/asm-evidence1/evidence") && !r.body().isEmpty());
+        // the larger limit is the upload's only: another assessment path keeps 256 KB
+        assertProblem(client.put().uri("/api/v1/assessments/asm-evidence1/sharing")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(smeToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(chunks(5, 64 * 1024), DataBuffer.class)
+                        .exchange(),
+                HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "/api/v1/assessments/asm-evidence1/sharing");
+    }
 }

@@ -19,6 +19,7 @@ import hk.esgone.assessment.catalogue.AnswerInput;
 import hk.esgone.assessment.catalogue.AnswerProblem;
 import hk.esgone.assessment.catalogue.Form;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
+import hk.esgone.assessment.evidence.store.EvidenceFileStore;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.platform.problem.ApiProblem;
 import hk.esgone.platform.security.Caller;
@@ -47,13 +48,15 @@ public class AssessmentService {
     private final AssessmentStore store;
     private final QuestionnaireCatalogue catalogue;
     private final Clock clock;
+    private final EvidenceFileStore evidenceFiles;
     /** Decimals stay BigDecimal when stored JSON is read back (scores and kilograms are exact). */
     private final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    AssessmentService(AssessmentStore store, QuestionnaireCatalogue catalogue, Clock clock) {
+    AssessmentService(AssessmentStore store, QuestionnaireCatalogue catalogue, Clock clock, EvidenceFileStore evidenceFiles) {
         this.store = store;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.evidenceFiles = evidenceFiles;
     }
 
     /** What a start asks for. */
@@ -135,13 +138,40 @@ public class AssessmentService {
                         "The answer to " + question.id() + " cannot be stored.", Map.of("errors", problems.stream()
                                 .map(p -> Map.of("field", p.field(), "message", p.message(), "messageZhHant", p.messageZhHant())).toList())));
             }
-            Instant now = clock.instant();
-            StoredAnswer stored = new StoredAnswer(question.id(), text(answer.value()), blankToNull(answer.unit()),
-                    answer.notApplicable(), blankToNull(answer.reason()), text(answer.evidence()), change.baseRevision() + 1,
-                    false, now, caller.subject());
-            return store.saveAnswer(id, stored, change.baseRevision(), now)
-                    .flatMap(saved -> saved ? Mono.just(stored) : whyNotSaved(id, question.id()));
+            return evidenceJson(id, answer.evidence()).flatMap(evidence -> {
+                Instant now = clock.instant();
+                StoredAnswer stored = new StoredAnswer(question.id(), text(answer.value()), blankToNull(answer.unit()),
+                        answer.notApplicable(), blankToNull(answer.reason()), evidence.orElse(null), change.baseRevision() + 1,
+                        false, now, caller.subject());
+                return store.saveAnswer(id, stored, change.baseRevision(), now)
+                        .flatMap(saved -> saved ? Mono.just(stored) : whyNotSaved(id, question.id()));
+            });
         });
+    }
+
+    /**
+     * The evidence to store: a link as sent; a file reference only to a file uploaded to this very assessment, and then
+     * as stored (name, size and type of the bytes the service keeps, whatever the client said).
+     */
+    private Mono<java.util.Optional<String>> evidenceJson(String assessmentId, JsonNode evidence) {
+        if (evidence == null || evidence.isNull() || evidence.isMissingNode()) {
+            return Mono.just(java.util.Optional.empty());
+        }
+        if (!evidence.isObject() || !evidence.has("sha256")) {
+            return Mono.just(java.util.Optional.of(json.writeValueAsString(evidence)));
+        }
+        return evidenceFiles.find(assessmentId, evidence.path("sha256").asString())
+                .map(file -> {
+                    Map<String, Object> reference = new LinkedHashMap<>();
+                    reference.put("sha256", file.sha256());
+                    reference.put("fileName", file.fileName());
+                    reference.put("size", file.size());
+                    reference.put("contentType", file.contentType());
+                    return java.util.Optional.of(json.writeValueAsString(reference));
+                })
+                .switchIfEmpty(Mono.error(() -> new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-answer", "Invalid answer",
+                        "The evidence file is not stored with this assessment.", Map.of("errors", List.of(Map.of(
+                                "field", "evidence.sha256", "message", "Upload the file first.", "messageZhHant", "請先上載檔案。"))))));
     }
 
     /** Clears one answer of a draft (kept as a cleared revision, so that an older tab cannot restore it unnoticed). */
@@ -194,7 +224,7 @@ public class AssessmentService {
             // is always on the feed (events.ScorecardFeed); a lost attempt leaves a hole the feed steps over
             return store.nextFeedSeq()
                     .flatMap(seq -> store.submit(id, assessment.answersVersion(), scorecardJson, peer, clock.instant(),
-                            caller.subject(), seq))
+                            caller.subject(), seq, withEvidence(assessment).size()))
                     .flatMap(submitted -> {
                         if (submitted || attempt >= SUBMIT_ATTEMPTS) {
                             return submitted ? store.find(id).flatMap(this::withForm)
@@ -240,6 +270,35 @@ public class AssessmentService {
         return read.form().applicable(read.assessment().industry(), read.assessment().sizeBand()).stream()
                 .filter(q -> answers.get(q.id()) == null || !answers.get(q.id()).answered())
                 .toList();
+    }
+
+    /** The questions whose answer carries evidence (answered, not cleared), in question order. */
+    public static List<String> withEvidence(Assessment assessment) {
+        return assessment.answers().values().stream()
+                .filter(a -> a.answered() && a.evidenceJson() != null)
+                .map(StoredAnswer::questionId).sorted().toList();
+    }
+
+    /**
+     * The scorecard of a submitted assessment's answers (unchanged) with the evidence of {@code evidenceChecked}
+     * accepted, as JSON: the first scorecard when that set is empty.
+     */
+    public String scorecardJson(Read read, java.util.Set<String> evidenceChecked) {
+        Assessment a = read.assessment();
+        return json.writeValueAsString(read.form().scorecard(inputs(a), a.industry(), a.sizeBand(), a.year(), evidenceChecked));
+    }
+
+    /** One submitted assessment with its form, for the evidence review (an admin's read: no caller check). */
+    public Mono<Read> submittedForReview(String id) {
+        if (id == null || !ASSESSMENT_ID.matcher(id).matches()) {
+            return Mono.empty();
+        }
+        return store.find(id).filter(a -> !a.isDraft()).flatMap(this::withForm);
+    }
+
+    /** The form of an assessment's own questionnaire version. */
+    public Mono<Read> read(Assessment assessment) {
+        return withForm(assessment);
     }
 
     private Map<String, AnswerInput> inputs(Assessment assessment) {

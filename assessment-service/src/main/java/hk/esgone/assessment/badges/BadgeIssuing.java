@@ -66,6 +66,18 @@ public class BadgeIssuing {
         return store.requeue(assessmentId, clock.instant());
     }
 
+    /**
+     * An admin's acceptance of evidence re-scored the assessment and its level changed: the new level's badge is due
+     * (badge-service supersedes the earlier level badge when it issues it). Only when the badges were issued: pending
+     * ones are issued from the scorecard as it is then; failed ones wait for an admin's retry; and none when the
+     * company already submitted a later year (whose badges replaced these).
+     */
+    public Mono<Void> levelChanged(String assessmentId, String companyId, int year) {
+        return store.newerSubmittedYear(companyId, year)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(newer -> newer.isPresent() ? Mono.empty() : store.reopenForLevel(assessmentId, clock.instant()));
+    }
+
     /** One run: every due assessment (at most a batch), one after the other; the number taken up. */
     public Mono<Long> runOnce() {
         Instant now = clock.instant();
@@ -93,14 +105,24 @@ public class BadgeIssuing {
         }
         String reason = "Superseded by the company's " + due.year() + " ESG One assessment.";
         return reactor.core.publisher.Flux.fromIterable(wanted)
-                .filter(earned -> !due.state().hasIssued(earned.kind()))
-                .concatMap(earned -> badges.issue(due.id() + ":" + earned.kind().name(), earned.achievementId(), due.companyId(), reason)
+                .filter(earned -> !due.state().hasIssued(earned.kind(), earned.achievementId()))
+                .concatMap(earned -> badges.issue(idempotencyKey(due, earned.kind()), earned.achievementId(), due.companyId(), reason)
                         .flatMap(badgeId -> store.recordIssued(due.id(),
                                 new BadgeState.Issued(earned.kind(), earned.achievementId(), badgeId, clock.instant()))))
-                .then(Mono.defer(() -> store.finish(due.id(), BadgeState.State.ISSUED, null)));
+                // not finished when an acceptance of evidence re-scored the assessment meanwhile: the next run issues its level
+                .then(Mono.defer(() -> store.finish(due.id(), BadgeState.State.ISSUED, null, due.scoreRevision())));
     }
 
     private record Earned(EarnedBadge kind, String achievementId) {
+    }
+
+    /**
+     * {@code <assessmentId>:COMPLETION}, {@code <assessmentId>:LEVEL} for the first scorecard and
+     * {@code <assessmentId>:LEVEL:<scoreRevision>} for a re-scored one, so each level badge is asked for once.
+     */
+    private static String idempotencyKey(BadgeStateStore.Due due, EarnedBadge kind) {
+        String key = due.id() + ":" + kind.name();
+        return kind == EarnedBadge.LEVEL && due.scoreRevision() > 1 ? key + ":" + due.scoreRevision() : key;
     }
 
     private Mono<Void> failed(BadgeStateStore.Due due, Throwable e) {

@@ -34,4 +34,9 @@ public record BadgeState(State state, List<Issued> issued, int attempts, Instant
     public boolean hasIssued(EarnedBadge kind) {
         return issued.stream().anyMatch(i -> i.kind() == kind);
     }
+
+    /** Whether this very badge was issued (a re-scored assessment's new level is another achievement). */
+    public boolean hasIssued(EarnedBadge kind, String achievementId) {
+        return issued.stream().anyMatch(i -> i.kind() == kind && i.achievementId().equals(achievementId));
+    }
 }

@@ -154,10 +154,24 @@ class DomainForms implements FormReader {
         }
 
         @Override
-        public Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year) {
+        public Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year,
+                Set<String> evidenceChecked) {
             Map<String, Answer> domainAnswers = new LinkedHashMap<>();
             answers.forEach((id, input) -> domainAnswers.put(id, answer(id, input, evidence(input.evidence(), new ArrayList<>()))));
-            return scorecards.of(questionnaire, scoring, domainAnswers, industry, sizeBand(sizeBand).orElseThrow(), year);
+            return scorecards.of(questionnaire, scoring, domainAnswers, industry, sizeBand(sizeBand).orElseThrow(), year,
+                    evidenceChecked);
+        }
+
+        @Override
+        public Map<String, String> topicTitle(String questionId) {
+            for (Section s : questionnaire.sections()) {
+                for (Topic t : s.topics()) {
+                    if (t.questions().stream().anyMatch(q -> q.id().equals(questionId))) {
+                        return text(t.title());
+                    }
+                }
+            }
+            return null;
         }
 
         @Override

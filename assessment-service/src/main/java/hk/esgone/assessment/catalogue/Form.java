@@ -36,7 +36,19 @@ public interface Form {
      * The scorecard (pillar scores, overall, level, breakdown) and the carbon footprint of a complete set of answers,
      * as a value that serialises to JSON.
      */
-    Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year);
+    default Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year) {
+        return scorecard(answers, industry, sizeBand, year, java.util.Set.of());
+    }
+
+    /**
+     * The same, with the questions whose evidence an admin accepted ({@code evidenceChecked}): their evidence cap is
+     * lifted while that evidence is still attached.
+     */
+    Object scorecard(Map<String, AnswerInput> answers, String industry, String sizeBand, int year,
+            java.util.Set<String> evidenceChecked);
+
+    /** The title of the topic a question belongs to ({@code en}, {@code zhHant}), or null when this version has no such question. */
+    Map<String, String> topicTitle(String questionId);
 
     /** Whether an industry code and a size band are ones this questionnaire knows. */
     boolean knowsIndustry(String industry);

@@ -37,14 +37,14 @@ class Scorecards {
     }
 
     /**
-     * The scorecard with its full breakdown. No evidence has been checked by an admin yet (that review is later
-     * work), so questions whose points depend on checked evidence are capped, as the rules say.
+     * The scorecard with its full breakdown. Questions whose points depend on checked evidence are capped, as the rules
+     * say, unless they are in {@code evidenceChecked} (an admin accepted their evidence: see the evidence feature).
      */
     Object of(Questionnaire questionnaire, ScoringRules rules, Map<String, Answer> answers, String industry, SizeBand sizeBand,
-            int year) {
+            int year, Set<String> evidenceChecked) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("year", year);
-        result.put("score", Scorer.score(questionnaire, rules, new ScoringInput(industry, sizeBand, answers, Set.of())));
+        result.put("score", Scorer.score(questionnaire, rules, new ScoringInput(industry, sizeBand, answers, evidenceChecked)));
         result.put("carbon", CarbonCalculator.calculate(questionnaire, factors, answers));
         return result;
     }

@@ -10,6 +10,8 @@ import hk.esgone.assessment.badges.store.BadgeStateStore;
 import hk.esgone.assessment.benchmark.PeerFiguresBackfill;
 import hk.esgone.assessment.catalogue.QuestionnaireCatalogue;
 import hk.esgone.assessment.catalogue.store.QuestionnaireStore;
+import hk.esgone.assessment.evidence.EvidenceCountsBackfill;
+import hk.esgone.assessment.evidence.store.EvidenceFileStore;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,9 +27,14 @@ class DatabaseSetup implements InitializingBean {
     private final QuestionnaireStore questionnaires;
     private final QuestionnaireCatalogue catalogue;
     private final PeerFiguresBackfill peerFigures;
+    private final EvidenceFileStore evidenceFiles;
+    private final EvidenceCountsBackfill evidenceCounts;
 
     DatabaseSetup(AssessmentStore assessments, BadgeStateStore badgeStates, QuestionnaireStore questionnaires,
-            QuestionnaireCatalogue catalogue, PeerFiguresBackfill peerFigures) {
+            QuestionnaireCatalogue catalogue, PeerFiguresBackfill peerFigures, EvidenceFileStore evidenceFiles,
+            EvidenceCountsBackfill evidenceCounts) {
+        this.evidenceFiles = evidenceFiles;
+        this.evidenceCounts = evidenceCounts;
         this.assessments = assessments;
         this.badgeStates = badgeStates;
         this.questionnaires = questionnaires;
@@ -39,7 +46,7 @@ class DatabaseSetup implements InitializingBean {
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
         Mono.when(assessments.createIndexes(), badgeStates.createIndexes(), questionnaires.createIndexes(),
-                peerFigures.indexesAndBackfill())
+                peerFigures.indexesAndBackfill(), evidenceFiles.createIndexes(), evidenceCounts.indexesAndBackfill())
                 .then(catalogue.seed())
                 .block(Duration.ofSeconds(60));
     }

@@ -36,6 +36,8 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, "/api/v1/assessments/shared/*").permitAll()
                         .pathMatchers(HttpMethod.HEAD, "/api/v1/assessments/shared/*").permitAll()
                         .pathMatchers("/api/v1/assessments/questionnaires", "/api/v1/assessments/questionnaires/**").hasRole("admin")
+                        // the evidence review (the service checks the role again)
+                        .pathMatchers("/api/v1/assessments/admin/**").hasRole("admin")
                         .anyExchange().authenticated())
                 .build();
     }

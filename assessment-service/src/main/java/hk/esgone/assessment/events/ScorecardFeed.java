@@ -85,9 +85,12 @@ public class ScorecardFeed {
         JsonNode score = assessments.scorecardOf(a).path("score");
         ScorecardEvent.Scorecard card = new ScorecardEvent.Scorecard(a.companyId(), a.id(), a.year(), a.questionnaireKey(),
                 a.questionnaireVersion(), pillar(score, "E"), pillar(score, "S"), pillar(score, "G"),
-                score.path("overall").decimalValue(), score.path("level").asString(), a.submittedAt());
-        return new ScorecardEvent(a.feedSeq(), "evt-" + a.id(), ScorecardEvent.SCORECARD_PUBLISHED, a.submittedAt(),
-                a.feedAt(), card);
+                score.path("overall").decimalValue(), score.path("level").asString(), a.submittedAt(), a.scoreRevision());
+        // a re-scored scorecard moved to a new feed position when it was stored (its old one is a hole readers step
+        // over): its own event id, and it occurred when it was re-scored
+        boolean rescored = a.scoreRevision() > 1;
+        return new ScorecardEvent(a.feedSeq(), rescored ? "evt-" + a.id() + "-r" + a.scoreRevision() : "evt-" + a.id(),
+                ScorecardEvent.SCORECARD_PUBLISHED, rescored ? a.feedAt() : a.submittedAt(), a.feedAt(), card);
     }
 
     private static java.math.BigDecimal pillar(JsonNode score, String pillar) {

@@ -164,8 +164,8 @@ class AnsweringIntegrationTests extends AssessmentServiceIntegrationTest {
         QuestionInfo other = questions.stream().filter(q -> !q.id().equals(withEvidence.id())).findFirst().orElseThrow();
 
         Map<String, Object> body = validAnswer(withEvidence, 0);
-        body.put("evidence", Map.of("sha256", "a".repeat(64), "fileName", "環境政策 2025.pdf", "size", 120_000,
-                "contentType", "application/pdf"));
+        // a link; a file reference must name a file uploaded to the assessment (EvidenceFilesIntegrationTests)
+        body.put("evidence", Map.of("url", "https://www.example.com.hk/環境政策-2025.pdf"));
         put(sme(companyId), "/api/v1/assessments/" + id + "/answers/" + withEvidence.id(), body).expectStatus().isOk();
         Map<String, Object> notApplicable = new java.util.LinkedHashMap<>();
         notApplicable.put("notApplicable", true);
@@ -176,7 +176,7 @@ class AnsweringIntegrationTests extends AssessmentServiceIntegrationTest {
         JsonNode read = get(sme(companyId), "/api/v1/assessments/" + id);
         assertThat(read.path("progress").path("answered").asInt()).isEqualTo(2);
         JsonNode stored = find(read.path("answers"), "questionId", withEvidence.id());
-        assertThat(stored.path("evidence").path("fileName").asText()).isEqualTo("環境政策 2025.pdf");
+        assertThat(stored.path("evidence").path("url").asText()).isEqualTo("https://www.example.com.hk/環境政策-2025.pdf");
         JsonNode na = find(read.path("answers"), "questionId", other.id());
         assertThat(na.path("notApplicable").asBoolean()).isTrue();
         assertThat(na.path("reason").asText()).isEqualTo("我們沒有車輛。We have no vehicles.");

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  * The badges a submitted assessment earns, issued by the background job through a fake badge-service (and a fake
  * Keycloak token endpoint). The periodic job is left idle (a long interval): each test runs it with
  * {@link BadgeIssuing#runOnce()} and moves the clock past the backoff, so nothing depends on machine speed. The job
- * takes up every submitted assessment of the shared test database (other classes' too), so each test counts only the
- * calls for its own company.
+ * takes up every submitted assessment of its database (other tests' too), so each test counts only the calls for its
+ * own company.
  */
 @Import(BadgeIssuingIntegrationTests.Beans.class)
 class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
@@ -38,6 +38,16 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         @Primary
         MutableClock testClock() {
             return new MutableClock();
+        }
+
+        /**
+         * Its own database: this clock runs ahead, so the assessments submitted here are on the event feed with times
+         * in the future, and a re-score's hole before them would hold the shared database's feed readers back.
+         */
+        @Bean
+        org.springframework.data.mongodb.ReactiveMongoDatabaseFactory ownDatabase(
+                com.mongodb.reactivestreams.client.MongoClient client) {
+            return hk.esgone.assessment.support.OwnDatabase.named(client, "assessment-badges");
         }
     }
 
@@ -58,6 +68,9 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @Autowired
     hk.esgone.assessment.badges.store.BadgeStateStore store;
@@ -264,5 +277,82 @@ class BadgeIssuingIntegrationTests extends AssessmentServiceIntegrationTest {
         assertThat(BADGES.callsFor(company)).isEmpty();
         problem(web.get().uri("/api/v1/assessments/" + id).headers(h -> h.setBearerAuth(sme(company("intruder")))).exchange(),
                 404, "not-found");
+    }
+
+    @Test
+    void aReScoreThatChangesTheLevelIssuesTheNewLevelBadgeOnceAndReplacesTheOldOne() {
+        assertThat(mongo.getMongoDatabase().block(Duration.ofSeconds(10)).getName()).isEqualTo("assessment-badges");
+        String company = company("badges-rescore");
+        String id = start(company, 2025).path("id").asText();
+        answerAll(company, id);
+        JsonNode file = JSON.readTree(hk.esgone.assessment.evidence.EvidenceUploads.upload(web, sme(company), id, "code.pdf",
+                hk.esgone.assessment.evidence.EvidenceUploads.pdf("code of conduct " + id)).expectStatus().isCreated().expectBody()
+                .returnResult().getResponseBody());
+        java.util.Map<String, Object> g04 = answer(true, 1);
+        g04.put("evidence", java.util.Map.of("sha256", file.path("sha256").asText(), "fileName", "code.pdf",
+                "size", file.path("size").asLong(), "contentType", "application/pdf"));
+        put(sme(company), "/api/v1/assessments/" + id + "/answers/G04", g04).expectStatus().isOk();
+        put(sme(company), "/api/v1/assessments/" + id + "/answers/G05", answer(false, 1)).expectStatus().isOk();
+        web.post().uri("/api/v1/assessments/" + id + "/submit").headers(h -> h.setBearerAuth(sme(company))).exchange()
+                .expectStatus().isOk();
+        /*
+         * By hand (industry C: E 0.45, S 0.30, G 0.25; E 80.952 and S 88.119 as answerAll answers them): G05 "no" leaves
+         * G-ETHICS 16 of 36 (G04 capped at 2) = 44.44 %, G = (44.44 × 1.5 + G-PRIVACY 62.5) / 2.5 = 51.7, overall 75.8:
+         * GOLD needs every pillar ≥ 55, so SILVER. Accepting G04's evidence: 18 of 36 = 50 %, G = (75 + 62.5) / 2.5 = 55.0,
+         * overall 0.45 × 80.952 + 0.30 × 88.119 + 0.25 × 55 = 76.6: GOLD.
+         */
+        assertThat(level(id, company)).isEqualTo("SILVER");
+        run();
+        assertThat(BADGES.callsFor(company)).extracting(FakeBadgeService.Call::achievementId)
+                .containsExactly("ach-esg-one-ebadge", "ach-test-silver-2025");
+
+        web.post().uri("/api/v1/assessments/admin/evidence/" + id + "/G04").headers(h -> h.setBearerAuth(admin()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(java.util.Map.of("decision", "ACCEPT"))
+                .exchange().expectStatus().isOk();
+        assertThat(level(id, company)).isEqualTo("GOLD");
+        assertThat(badges(sme(company), id).path("state").asText()).as("the new level is due").isEqualTo("PENDING");
+        run();
+        run();
+
+        List<FakeBadgeService.Call> calls = BADGES.callsFor(company);
+        assertThat(calls).extracting(FakeBadgeService.Call::key).containsExactly(id + ":COMPLETION", id + ":LEVEL", id + ":LEVEL:2");
+        assertThat(calls.get(2).achievementId()).isEqualTo("ach-test-gold-2025");
+        JsonNode after = badges(sme(company), id);
+        assertThat(after.path("state").asText()).isEqualTo("ISSUED");
+        assertThat(after.path("issued").valueStream().map(b -> b.path("kind").asText() + "=" + b.path("achievementId").asText()))
+                .containsExactly("COMPLETION=ach-esg-one-ebadge", "LEVEL=ach-test-gold-2025");
+    }
+
+    @Test
+    void aReScoreWhileARunIssuesTheOldLevelLeavesTheNewLevelDue() {
+        String company = company("badges-race");
+        String id = start(company, 2025).path("id").asText();
+        answerAll(company, id);
+        JsonNode file = JSON.readTree(hk.esgone.assessment.evidence.EvidenceUploads.upload(web, sme(company), id, "code.pdf",
+                hk.esgone.assessment.evidence.EvidenceUploads.pdf("race " + id)).expectStatus().isCreated().expectBody()
+                .returnResult().getResponseBody());
+        java.util.Map<String, Object> g04 = answer(true, 1);
+        g04.put("evidence", java.util.Map.of("sha256", file.path("sha256").asText(), "fileName", "code.pdf",
+                "size", file.path("size").asLong(), "contentType", "application/pdf"));
+        put(sme(company), "/api/v1/assessments/" + id + "/answers/G04", g04).expectStatus().isOk();
+        put(sme(company), "/api/v1/assessments/" + id + "/answers/G05", answer(false, 1)).expectStatus().isOk();
+        web.post().uri("/api/v1/assessments/" + id + "/submit").headers(h -> h.setBearerAuth(sme(company))).exchange()
+                .expectStatus().isOk();
+
+        // a run takes the assessment up (revision 1, SILVER) ...
+        var due = store.claim(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(2))).block(Duration.ofSeconds(10));
+        assertThat(due.scoreRevision()).isEqualTo(1);
+        // ... the admin accepts the evidence meanwhile (GOLD, revision 2) ...
+        web.post().uri("/api/v1/assessments/admin/evidence/" + id + "/G04").headers(h -> h.setBearerAuth(admin()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(java.util.Map.of("decision", "ACCEPT"))
+                .exchange().expectStatus().isOk();
+        // ... and the run, having issued the SILVER badge, finishes: it does not mark the badges issued
+        store.finish(id, BadgeState.State.ISSUED, null, due.scoreRevision()).block(Duration.ofSeconds(10));
+        assertThat(badges(sme(company), id).path("state").asText()).isEqualTo("PENDING");
+
+        clock.advance(Duration.ofMinutes(3)); // the lease ends
+        run();
+        assertThat(BADGES.callsFor(company)).extracting(FakeBadgeService.Call::achievementId).contains("ach-test-gold-2025");
+        assertThat(badges(sme(company), id).path("state").asText()).isEqualTo("ISSUED");
     }
 }

@@ -25,6 +25,11 @@ final class AssessmentEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Scorecard(String companyId, String assessmentId, Integer year, String questionnaireKey, Integer questionnaireVersion,
                      BigDecimal environmental, BigDecimal social, BigDecimal governance, BigDecimal overall, String level,
-                     Instant submittedAt) {
+                     Instant submittedAt, Integer scoreRevision) {
+
+        /** Events written before re-scoring existed have no revision: theirs is the first scorecard, revision 1. */
+        int revision() {
+            return scoreRevision == null ? 1 : scoreRevision;
+        }
     }
 }

@@ -23,8 +23,9 @@ import reactor.core.publisher.Mono;
  * whole-point fields search, sorting and the peer benchmark use are the decimals rounded down, so a shown score never
  * claims more than the assessment gave (69.9 shows as 69, not as 70, the GOLD minimum).
  * <p>
- * Idempotent: the same assessment again changes nothing (a submitted assessment never changes), and an older year's
- * event arriving later never replaces a newer year's scorecard. The write goes through {@link CompanyRepository},
+ * Idempotent: the same scorecard again changes nothing, a re-scored one of the assessment shown (a higher
+ * {@code scoreRevision}: an admin accepted evidence) replaces it and an earlier revision arriving later does not, and
+ * an older year's event arriving later never replaces a newer year's scorecard. The write goes through {@link CompanyRepository},
  * so the company is indexed again.
  */
 @Service
@@ -65,15 +66,21 @@ public class CompanyScorecards {
         Company.Scorecard shown = current.scorecard();
         if (shown != null && shown.fromAssessment()) {
             Company.Origin origin = shown.origin();
-            boolean newerShown = origin.year() > card.year()
-                    || origin.year() == card.year() && shown.assessedAt() != null && shown.assessedAt().isAfter(card.submittedAt());
-            if (newerShown || origin.assessmentId().equals(card.assessmentId())) {
-                return current; // an older year, or this very assessment again: nothing to change
+            if (origin.assessmentId().equals(card.assessmentId())) {
+                if (card.revision() <= origin.revision()) {
+                    return current; // this very scorecard again, or an earlier revision of it: nothing to change
+                }
+            } else {
+                boolean newerShown = origin.year() > card.year()
+                        || origin.year() == card.year() && shown.assessedAt() != null && shown.assessedAt().isAfter(card.submittedAt());
+                if (newerShown) {
+                    return current; // an older year's: nothing to change
+                }
             }
         }
         Company.Origin origin = new Company.Origin(card.assessmentId(), card.year(), card.questionnaireKey(),
                 card.questionnaireVersion(), card.environmental(), card.social(), card.governance(), card.overall(),
-                eventId == null || eventId.length() > 100 ? null : eventId, clock.instant());
+                eventId == null || eventId.length() > 100 ? null : eventId, clock.instant(), card.revision());
         Company.Scorecard scorecard = new Company.Scorecard(points(card.environmental()), points(card.social()),
                 points(card.governance()), points(card.overall()), card.level(), card.submittedAt(), origin);
         return current.toBuilder().scorecard(scorecard).verifiedAt(card.submittedAt()).build();
@@ -88,7 +95,8 @@ public class CompanyScorecards {
                 && score(card.environmental()) && score(card.social()) && score(card.governance()) && score(card.overall())
                 // the assessment's levels are the directory's level codes (docs/contracts.md); anything else is refused
                 && card.level() != null && taxonomies.isKnown(TaxonomyType.SCORECARD_LEVELS, card.level())
-                && card.submittedAt() != null;
+                && card.submittedAt() != null
+                && (card.scoreRevision() == null || card.scoreRevision() >= 1);
     }
 
     private static boolean score(BigDecimal value) {

@@ -97,11 +97,17 @@ public record Company(
 
     /**
      * Where an assessment-owned scorecard came from: the assessment, its year and questionnaire version, the exact
-     * scores (decimals, as assessment-service computed them), the feed event and when the directory received it.
+     * scores (decimals, as assessment-service computed them), the feed event and when the directory received it, and
+     * the scorecard's revision (assessment-service re-scores a submitted assessment when an admin accepts evidence;
+     * null, as stored before revisions existed: 1).
      */
     public record Origin(String assessmentId, int year, String questionnaireKey, int questionnaireVersion,
                          java.math.BigDecimal environmental, java.math.BigDecimal social, java.math.BigDecimal governance,
-                         java.math.BigDecimal overall, String eventId, Instant receivedAt) {
+                         java.math.BigDecimal overall, String eventId, Instant receivedAt, Integer scoreRevision) {
+
+        public int revision() {
+            return scoreRevision == null ? 1 : scoreRevision;
+        }
     }
 
     /** A badge of the company as badge-service's event feed last described it. */

@@ -149,6 +149,52 @@ class AssessmentFeedConsumerIntegrationTests {
     }
 
     @Test
+    void aReScoredScorecardReplacesTheShownOneAndAReplayedEarlierRevisionIsSkipped() {
+        // revision 1 as events carried it before re-scoring existed: no scoreRevision field
+        feed.add("cmp-demo-partner", "asm-partner2025", 2025, "SILVER", SUBMITTED, "75.0", "80.0", "51.7", "70.1");
+        awaitCaughtUp();
+        assertThat(companies.findById("cmp-demo-partner").block().scorecard().level()).isEqualTo("SILVER");
+
+        // an admin accepted evidence: the same assessment re-scored, revision 2
+        feed.addRaw("SCORECARD_PUBLISHED", revision("asm-partner2025", "GOLD", "55.0", "70.7", 2));
+        awaitCaughtUp();
+        Company rescored = companies.findById("cmp-demo-partner").block();
+        assertThat(rescored.scorecard().level()).isEqualTo("GOLD");
+        assertThat(rescored.scorecard().governance()).isEqualTo(55);
+        assertThat(rescored.scorecard().overall()).isEqualTo(70);
+        assertThat(rescored.scorecard().origin().overall()).isEqualByComparingTo("70.7");
+        assertThat(rescored.scorecard().origin().scoreRevision()).isEqualTo(2);
+
+        // revision 1 replayed (with and without the field) and revision 2 again: nothing changes
+        feed.add("cmp-demo-partner", "asm-partner2025", 2025, "SILVER", SUBMITTED, "75.0", "80.0", "51.7", "70.1");
+        feed.addRaw("SCORECARD_PUBLISHED", revision("asm-partner2025", "SILVER", "51.7", "70.1", 1));
+        feed.addRaw("SCORECARD_PUBLISHED", revision("asm-partner2025", "GOLD", "55.0", "70.7", 2));
+        // a revision 0 is no revision: skipped as malformed
+        feed.addRaw("SCORECARD_PUBLISHED", revision("asm-partner2025", "BRONZE", "10.0", "10.0", 0));
+        awaitCaughtUp();
+        Company after = companies.findById("cmp-demo-partner").block();
+        assertThat(after.version()).isEqualTo(rescored.version());
+        assertThat(after.scorecard()).isEqualTo(rescored.scorecard());
+    }
+
+    private static Map<String, Object> revision(String assessmentId, String level, String governance, String overall, int revision) {
+        Map<String, Object> card = new java.util.LinkedHashMap<>();
+        card.put("companyId", "cmp-demo-partner");
+        card.put("assessmentId", assessmentId);
+        card.put("year", 2025);
+        card.put("questionnaireKey", "hk-sme");
+        card.put("questionnaireVersion", 1);
+        card.put("environmental", new java.math.BigDecimal("75.0"));
+        card.put("social", new java.math.BigDecimal("80.0"));
+        card.put("governance", new java.math.BigDecimal(governance));
+        card.put("overall", new java.math.BigDecimal(overall));
+        card.put("level", level);
+        card.put("submittedAt", SUBMITTED.toString());
+        card.put("scoreRevision", revision);
+        return card;
+    }
+
+    @Test
     void theAdminCannotOverwriteAScorecardThatComesFromAnAssessment() {
         feed.add("cmp-demo-supplier-2", "asm-supplier2x2025", 2025, "BRONZE", SUBMITTED, "40.0", "45.5", "38.0", "41.4");
         awaitCaughtUp();

@@ -127,6 +127,15 @@ public class AssessmentStore {
      */
     public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Map<String, Object> peer,
             Instant now, String by, long feedSeq) {
+        return submit(assessmentId, answersVersion, scorecardJson, peer, now, by, feedSeq, 0);
+    }
+
+    /**
+     * As above; {@code evidencePending} answers carry evidence, which starts pending an admin's review
+     * ({@code evidenceCounts}, so that the review list finds the assessments with evidence of a status by one query).
+     */
+    public Mono<Boolean> submit(String assessmentId, long answersVersion, String scorecardJson, Map<String, Object> peer,
+            Instant now, String by, long feedSeq, int evidencePending) {
         Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.DRAFT.name())
                 .and("answersVersion").is(answersVersion));
         Update update = new Update()
@@ -137,8 +146,86 @@ public class AssessmentStore {
                 .set("feedSeq", feedSeq)
                 .set("feedAt", now)
                 .set("peer", peer)
+                .set("scoreRevision", 1)
+                .set("evidenceCounts", Map.of(Assessment.EvidenceReview.PENDING, evidencePending,
+                        Assessment.EvidenceReview.ACCEPTED, 0, Assessment.EvidenceReview.REJECTED, 0))
                 .set("updatedAt", now);
         return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
+    }
+
+    /**
+     * Records an admin's decision on one answer's evidence, if none is recorded yet and the assessment's scorecard is
+     * still revision {@code scoreRevision}. With a {@code rescored} scorecard (an acceptance that lifts a cap) the new
+     * scorecard, its revision ({@code scoreRevision + 1}), the peer figures and a new place on the event feed are
+     * written in the same update, so the re-scored scorecard is on the feed as soon as it is stored. False when the
+     * condition no longer held (decided meanwhile, or another decision re-scored first); then nothing changed.
+     */
+    public Mono<Boolean> decideEvidence(String assessmentId, String questionId, Assessment.EvidenceReview review,
+            int scoreRevision, Rescored rescored) {
+        String field = "evidenceReviews." + answerField(questionId).substring("answers.".length());
+        Criteria revision = scoreRevision == 1
+                ? new Criteria().orOperator(Criteria.where("scoreRevision").is(1), Criteria.where("scoreRevision").exists(false))
+                : Criteria.where("scoreRevision").is(scoreRevision);
+        Query query = Query.query(Criteria.where("_id").is(assessmentId).and("status").is(AssessmentStatus.SUBMITTED.name())
+                .and(field).exists(false).andOperator(revision));
+        Update update = new Update()
+                .set(field, new AssessmentDocument.ReviewDocument(review.status(), review.note(), review.reviewedAt(),
+                        review.reviewedBy()))
+                .inc("evidenceCounts." + Assessment.EvidenceReview.PENDING, -1)
+                .inc("evidenceCounts." + review.status(), 1)
+                .set("updatedAt", review.reviewedAt());
+        if (rescored != null) {
+            update.set("scorecardJson", rescored.scorecardJson())
+                    .set("scoreRevision", scoreRevision + 1)
+                    .set("peer", rescored.peer())
+                    .set("feedSeq", rescored.feedSeq())
+                    .set("feedAt", review.reviewedAt())
+                    .set("rescoredAt", review.reviewedAt());
+        }
+        return mongo.updateFirst(query, update, AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
+    }
+
+    /** A re-scored scorecard to store with a decision: its JSON, its peer figures, its new place on the event feed. */
+    public record Rescored(String scorecardJson, Map<String, Object> peer, long feedSeq) {
+    }
+
+    /**
+     * Submitted assessments with at least one answer whose evidence has {@code status}, oldest submission first
+     * (then by id), from the position after ({@code afterSubmittedAt}, {@code afterId}) inclusive of that assessment
+     * (the caller skips the questions it already gave), at most {@code limit}.
+     */
+    public Flux<Assessment> withEvidence(String status, Instant afterSubmittedAt, String afterId, int limit) {
+        Criteria condition = Criteria.where("status").is(AssessmentStatus.SUBMITTED.name()).and("evidenceCounts." + status).gt(0);
+        if (afterSubmittedAt != null) {
+            condition = condition.orOperator(Criteria.where("submittedAt").gt(afterSubmittedAt),
+                    Criteria.where("submittedAt").is(afterSubmittedAt).and("_id").gte(afterId));
+        }
+        Query query = Query.query(condition).with(Sort.by(Sort.Direction.ASC, "submittedAt", "_id")).limit(limit);
+        return mongo.find(query, AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    /** For the evidence review list: submitted assessments by status of their evidence, oldest submission first. */
+    public Mono<Void> createEvidenceIndex() {
+        return Flux.fromArray(new String[] {Assessment.EvidenceReview.PENDING, Assessment.EvidenceReview.ACCEPTED,
+                        Assessment.EvidenceReview.REJECTED})
+                .concatMap(status -> mongo.indexOps(AssessmentDocument.class).createIndex(new Index()
+                        .on("evidenceCounts." + status, Sort.Direction.ASC).on("submittedAt", Sort.Direction.ASC)
+                        .on("_id", Sort.Direction.ASC).sparse().named("evidence_" + status.toLowerCase())))
+                .then();
+    }
+
+    /** Submitted assessments stored before evidence reviews existed (no {@code evidenceCounts}), at most 500. */
+    public Flux<Assessment> submittedWithoutEvidenceCounts() {
+        return mongo.find(Query.query(Criteria.where("status").is(AssessmentStatus.SUBMITTED.name()).and("evidenceCounts")
+                .exists(false)).limit(500), AssessmentDocument.class).map(AssessmentDocument::toAssessment);
+    }
+
+    /** Gives such an assessment its counts (every answer with evidence pending); false when another writer was first. */
+    public Mono<Boolean> setEvidenceCounts(String assessmentId, int pending) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(assessmentId).and("evidenceCounts").exists(false)),
+                new Update().set("evidenceCounts", Map.of(Assessment.EvidenceReview.PENDING, pending,
+                        Assessment.EvidenceReview.ACCEPTED, 0, Assessment.EvidenceReview.REJECTED, 0)),
+                AssessmentDocument.class).map(result -> result.getModifiedCount() == 1);
     }
 
     /**

@@ -99,7 +99,7 @@ class AssessmentController {
         return Callers.required().flatMap(caller -> service.get(caller, id).flatMap(read -> service.scorecard(caller, id)
                 .map(scorecard -> new ScorecardView(read.assessment().id(), read.assessment().companyId(), read.assessment().year(),
                         new QuestionnaireRef(read.assessment().questionnaireKey(), read.assessment().questionnaireVersion()),
-                        read.assessment().submittedAt(), scorecard))));
+                        read.assessment().submittedAt(), scorecard, read.assessment().scoreRevision()))));
     }
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import hk.esgone.assessment.answering.Assessment;
 import hk.esgone.assessment.answering.AssessmentService;
 import hk.esgone.assessment.answering.StoredAnswer;
 import hk.esgone.assessment.badges.BadgeState;
@@ -56,8 +57,24 @@ final class AssessmentViews {
     record SubmissionView(AssessmentView assessment, JsonNode scorecard) {
     }
 
+    /** @param scoreRevision 1 for the scorecard computed at submission, one more for each re-score after accepted evidence */
     record ScorecardView(String assessmentId, String companyId, int year, QuestionnaireRef questionnaire, Instant submittedAt,
-            JsonNode scorecard) {
+            JsonNode scorecard, int scoreRevision) {
+    }
+
+    /** The admin's decision on an answer's evidence: once submitted, for an answer with evidence (else null). */
+    private static Map<String, Object> withReview(Map<String, Object> answer, Assessment.EvidenceReview review) {
+        Map<String, Object> view = new java.util.LinkedHashMap<>(answer);
+        if (review == null) {
+            view.put("evidenceReview", null);
+        } else {
+            Map<String, Object> decision = new java.util.LinkedHashMap<>();
+            decision.put("status", review.status());
+            decision.put("note", review.note());
+            decision.put("reviewedAt", review.reviewedAt() == null ? null : review.reviewedAt().toString());
+            view.put("evidenceReview", decision);
+        }
+        return view;
     }
 
     static AssessmentView of(AssessmentService.Read read, AssessmentService service) {
@@ -69,7 +86,7 @@ final class AssessmentViews {
         int applicable = sections.stream().mapToInt(SectionProgress::applicable).sum();
         List<Map<String, Object>> answers = a.answers().values().stream()
                 .sorted(java.util.Comparator.comparing(StoredAnswer::questionId))
-                .map(service::describe).toList();
+                .map(answer -> withReview(service.describe(answer), a.evidenceReview(answer.questionId()))).toList();
         return new AssessmentView(a.id(), a.companyId(), a.year(), a.industry(), a.sizeBand(), a.status().name(),
                 new QuestionnaireRef(a.questionnaireKey(), a.questionnaireVersion()), new Progress(answered, applicable, sections),
                 answers, a.createdAt(), a.updatedAt(), a.submittedAt(), null);

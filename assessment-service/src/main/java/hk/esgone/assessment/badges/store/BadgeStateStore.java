@@ -30,7 +30,8 @@ public class BadgeStateStore {
 
     /** The fields of an assessment the job reads (year boxed: a projection of the id alone leaves it out). */
     @Document("assessments")
-    record AssessmentBadges(@Id String id, String companyId, Integer year, String status, String scorecardJson, BadgesDocument badges) {
+    record AssessmentBadges(@Id String id, String companyId, Integer year, String status, String scorecardJson, BadgesDocument badges,
+            Integer scoreRevision) {
     }
 
     record BadgesDocument(String state, List<IssuedDocument> issued, int attempts, Instant nextAttemptAt, Instant lastAttemptAt,
@@ -41,7 +42,7 @@ public class BadgeStateStore {
     }
 
     /** A submitted assessment whose badges are due, as the job took it up. */
-    public record Due(String id, String companyId, int year, String scorecardJson, BadgeState state) {
+    public record Due(String id, String companyId, int year, String scorecardJson, BadgeState state, int scoreRevision) {
     }
 
     private final ReactiveMongoTemplate mongo;
@@ -77,7 +78,8 @@ public class BadgeStateStore {
                 .filter(result -> result.getModifiedCount() == 1)
                 // read after the update: the embedded server may answer findAndModify with either version
                 .flatMap(result -> mongo.findById(id, AssessmentBadges.class))
-                .map(doc -> new Due(doc.id(), doc.companyId(), doc.year(), doc.scorecardJson(), state(doc)));
+                .map(doc -> new Due(doc.id(), doc.companyId(), doc.year(), doc.scorecardJson(), state(doc),
+                        doc.scoreRevision() == null ? 1 : doc.scoreRevision()));
     }
 
     /** Whether the company has a submitted assessment of a later year than {@code year}. */
@@ -89,11 +91,44 @@ public class BadgeStateStore {
 
     /** Records one badge badge-service issued (once per kind, whatever the timing). */
     public Mono<Void> recordIssued(String id, BadgeState.Issued issued) {
+        if (issued.kind() == EarnedBadge.LEVEL) {
+            // a re-scored assessment's new level replaces the level recorded before (badge-service revoked that badge);
+            // removed first, so that a crash in between leaves no level recorded and the next run asks again (same key)
+            Query earlier = Query.query(Criteria.where("_id").is(id).and("badges.state").is(PENDING));
+            Update pull = new Update().pull("badges.issued", Query.query(Criteria.where("kind").is(EarnedBadge.LEVEL.name())
+                    .and("achievementId").ne(issued.achievementId())).getQueryObject());
+            return mongo.updateFirst(earlier, pull, AssessmentBadges.class).then(push(id, issued));
+        }
+        return push(id, issued);
+    }
+
+    private Mono<Void> push(String id, BadgeState.Issued issued) {
         Query query = Query.query(Criteria.where("_id").is(id).and("badges.state").is(PENDING)
-                .and("badges.issued.kind").ne(issued.kind().name()));
+                .and("badges.issued.achievementId").ne(issued.achievementId()));
         Update update = new Update().push("badges.issued", new IssuedDocument(issued.kind().name(), issued.achievementId(),
                 issued.badgeId(), issued.issuedAt()));
         return mongo.updateFirst(query, update, AssessmentBadges.class).then();
+    }
+
+    /**
+     * Ends the work as {@link #finish(String, BadgeState.State, String)} does, unless the scorecard was re-scored since
+     * the job took it up ({@code scoreRevision}): then it stays pending, and the next run issues the new level.
+     */
+    public Mono<Void> finish(String id, BadgeState.State state, String error, int scoreRevision) {
+        Criteria revision = scoreRevision == 1
+                ? new Criteria().orOperator(Criteria.where("scoreRevision").is(1), Criteria.where("scoreRevision").exists(false))
+                : Criteria.where("scoreRevision").is(scoreRevision);
+        Update update = new Update().set("badges.state", state.name()).unset("badges.nextAttemptAt");
+        update = error == null ? update.unset("badges.lastError") : update.set("badges.lastError", error);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("badges.state").is(PENDING).andOperator(revision)),
+                update, AssessmentBadges.class).then();
+    }
+
+    /** A re-scored assessment whose badges were ISSUED: pending again and due now, for the new level's badge. */
+    public Mono<Void> reopenForLevel(String id, Instant now) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is("SUBMITTED")
+                        .and("badges.state").is(BadgeState.State.ISSUED.name())),
+                new Update().set("badges.state", PENDING).set("badges.nextAttemptAt", now), AssessmentBadges.class).then();
     }
 
     /** Ends the work on the assessment's badges in {@code state} (ISSUED, FAILED, SKIPPED) with {@code error} (or none). */
