@@ -597,6 +597,18 @@ class PortalBrowserIntegrationTests {
         }
         waitFor(ExpectedConditions.urlContains("/review"));
         look("workspace-assessment-review");
+
+        // evidence for a question whose points stay capped until staff check it: a PDF, attached on its own page
+        java.nio.file.Path policy = java.nio.file.Files.createTempFile("anti-corruption-policy-", ".pdf");
+        java.nio.file.Files.writeString(policy, "%PDF-1.4\n% anti-corruption policy\ntrailer <<>>\n%%EOF\n");
+        open("/workspace/assessment/" + assessment + "/evidence/G04");
+        browser.findElement(By.id("evidence-file")).sendKeys(policy.toAbsolutePath().toString());
+        look("workspace-assessment-evidence");
+        browser.findElement(By.cssSelector("form.evidence-form[enctype='multipart/form-data'] button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("section=G"));
+        assertThat(browser.findElement(By.id("q-G04")).getText()).contains(policy.getFileName().toString());
+        java.nio.file.Files.delete(policy);
+        open("/workspace/assessment/" + assessment + "/review");
         browser.findElement(By.cssSelector("form[action$='/submit'] input[type=checkbox]")).click();
         browser.findElement(By.cssSelector("form[action$='/submit'] button[type=submit]")).click();
         waitFor(ExpectedConditions.urlContains("/workspace/assessment/" + assessment + "/results"));
@@ -654,6 +666,27 @@ class PortalBrowserIntegrationTests {
         // the improvement plan names service providers and offers (or says why not) on the results page
         open("/workspace/assessment/" + assessment + "/results");
         assertThat(browser.findElement(By.id("improvement-plan")).getText()).isNotBlank();
+        // (the breakdown is in a closed <details>: its text is read as the page holds it)
+        assertThat(browser.findElement(By.id("q-G04-points")).getAttribute("textContent")).contains("Points capped until staff check the evidence.");
+        java.math.BigDecimal before = new java.math.BigDecimal(browser.findElement(By.cssSelector(".level-line .figure")).getText());
+        signOut();
+
+        // council staff accept the evidence: the capped points are lifted and the scorecard is scored again
+        signIn(TestKeycloak.ADMIN);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/admin/evidence");
+        WebElement accept = browser.findElement(By.cssSelector(
+                "form[action$='/workspace/admin/evidence/" + assessment + "/G04/accept'] button[type=submit]"));
+        look("workspace-admin-evidence");
+        accept.click();
+        waitFor(ExpectedConditions.stalenessOf(accept));
+        signOut();
+        signIn(TestKeycloak.SME_2);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/assessment/" + assessment + "/results");
+        assertThat(browser.findElement(By.id("q-G04-points")).getAttribute("textContent")).contains("Evidence accepted.");
+        java.math.BigDecimal after = new java.math.BigDecimal(browser.findElement(By.cssSelector(".level-line .figure")).getText());
+        assertThat(after).as("overall after the evidence was accepted").isGreaterThan(before);
         signOut();
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
