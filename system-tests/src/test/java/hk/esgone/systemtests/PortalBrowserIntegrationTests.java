@@ -344,15 +344,28 @@ class PortalBrowserIntegrationTests {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("kc-form-login")));
         browser.findElement(By.id("username")).sendKeys(username);
         // Keycloak may ask for the password on the same page or, for organization members, on a second one
-        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(site); step++) {
+        for (int step = 0; step < 4 && !browser.getCurrentUrl().startsWith(site); step++) {
             List<WebElement> field = browser.findElements(By.id("password"));
-            if (!field.isEmpty() && field.getFirst().isDisplayed()) {
+            if (!field.isEmpty() && emptyAndShown(field.getFirst())) {
                 field.getFirst().sendKeys(password);
             }
             browser.findElement(By.id("kc-login")).click();
             waitFor(driver -> driver.getCurrentUrl().startsWith(site)
-                    || driver.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
+                    || driver.findElements(By.id("password")).stream().anyMatch(PortalBrowserIntegrationTests::emptyAndShown));
             screenshot("keycloak-step-" + step);
+        }
+    }
+
+    /**
+     * An empty field on the page. Keycloak's second login page replaces the first while it is read, and an element of
+     * the page being left then fails ("stale", or "does not belong to the document"): it counts as not shown, and the
+     * caller looks again.
+     */
+    private static boolean emptyAndShown(WebElement field) {
+        try {
+            return field.isDisplayed() && field.getAttribute("value").isEmpty();
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return false;
         }
     }
 

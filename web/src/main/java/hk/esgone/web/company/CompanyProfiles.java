@@ -14,6 +14,7 @@ import hk.esgone.platform.ids.Ids;
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -114,7 +115,7 @@ public class CompanyProfiles {
         for (JsonNode badge : c.path("badges")) {
             String id = text(badge, "id");
             if (id != null && Ids.BADGE.isValid(id)) {
-                Instant until = instant(badge.path("validUntil"));
+                Instant until = ServiceJson.instant(badge.path("validUntil"));
                 badges.add(new Badge(id, Bilingual.of(badge.path("name")), text(badge, "status"), badge.path("valid").asBoolean(false),
                         until == null ? null : until.atZone(HONG_KONG)));
             }
@@ -127,12 +128,12 @@ public class CompanyProfiles {
         JsonNode card = c.path("scorecard");
         Scorecard scorecard = null;
         if (card.isObject() && card.path("overall").isNumber()) {
-            Instant assessed = instant(card.path("assessedAt"));
+            Instant assessed = ServiceJson.instant(card.path("assessedAt"));
             scorecard = new Scorecard(number(card, "environmental"), number(card, "social"), number(card, "governance"),
                     number(card, "overall"), Bilingual.of(card.path("levelLabel")), assessed == null ? null : assessed.atZone(HONG_KONG),
                     peers(c.path("benchmark").path("industry")), peers(c.path("benchmark").path("industryAndSizeBand")));
         }
-        Instant verified = instant(c.path("lastVerifiedAt"));
+        Instant verified = ServiceJson.instant(c.path("lastVerifiedAt"));
         String website = text(c, "website");
         String logo = text(c, "logoUrl");
         return new Profile(text(c, "id"), Bilingual.of(c.path("name")), Bilingual.of(c.path("description")),
@@ -169,14 +170,6 @@ public class CompanyProfiles {
 
     private static Integer number(JsonNode node, String field) {
         return node.path(field).isNumber() ? node.path(field).asInt() : null;
-    }
-
-    private static Instant instant(JsonNode value) {
-        try {
-            return value.isString() ? Instant.parse(value.asString()) : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
     }
 
     private static LocalDate date(JsonNode value) {

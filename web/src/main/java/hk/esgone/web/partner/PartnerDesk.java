@@ -17,13 +17,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -146,7 +145,7 @@ public class PartnerDesk {
 
     /** The partner's offers (the first 100: the filters and forms of the claims page choose among them). */
     public Mono<List<Offer>> offers(ServerWebExchange exchange) {
-        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, BASE + "/offers", query("limit", "100")).map(page -> {
+        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, BASE + "/offers", ServiceApi.query("limit", "100")).map(page -> {
             List<Offer> offers = new ArrayList<>();
             page.path("items").forEach(o -> offers.add(offer(o)));
             return List.copyOf(offers);
@@ -162,12 +161,12 @@ public class PartnerDesk {
 
     public Mono<Claims> claims(ServerWebExchange exchange, String offerId, String status, String cursor) {
         return api.getAsUser(exchange, ServiceApi.Service.OFFERS, BASE + "/claims",
-                query("offerId", offerId, "status", status, "cursor", cursor, "limit", "50")).map(page -> {
+                ServiceApi.query("offerId", offerId, "status", status, "cursor", cursor, "limit", "50")).map(page -> {
                     List<ClaimRow> rows = new ArrayList<>();
                     page.path("items").forEach(c -> rows.add(new ClaimRow(c.path("id").asString(), c.path("offerId").asString(null),
                             c.path("companyId").asString(null), c.path("code").asString(null),
-                            c.path("status").asString("").toUpperCase(Locale.ROOT), instant(c.path("claimedAt")),
-                            instant(c.path("redeemedAt")), instant(c.path("cancelledAt")))));
+                            c.path("status").asString("").toUpperCase(Locale.ROOT), ServiceJson.instant(c.path("claimedAt")),
+                            ServiceJson.instant(c.path("redeemedAt")), ServiceJson.instant(c.path("cancelledAt")))));
                     String next = page.path("nextCursor").asString(null);
                     return new Claims(List.copyOf(rows), next == null || next.isEmpty() ? null : next);
                 });
@@ -178,7 +177,7 @@ public class PartnerDesk {
         return api.sendAsUser(exchange, ServiceApi.Service.OFFERS, "POST", BASE + "/offers/" + offerId + "/redemptions",
                 Map.of("code", code), Map.of()).map(c -> new ClaimRow(c.path("id").asString(), c.path("offerId").asString(null),
                 c.path("companyId").asString(null), c.path("code").asString(null), c.path("status").asString(""),
-                instant(c.path("claimedAt")), instant(c.path("redeemedAt")), instant(c.path("cancelledAt"))));
+                ServiceJson.instant(c.path("claimedAt")), ServiceJson.instant(c.path("redeemedAt")), ServiceJson.instant(c.path("cancelledAt"))));
     }
 
     /** Confirms the redemptions of a CSV of codes (checked whole first by the service); the outcome of each line. */
@@ -212,7 +211,7 @@ public class PartnerDesk {
 
     /** The offer's figures for the Hong Kong days {@code from}..{@code to} (the service's default when null). */
     public Mono<Figures> figures(ServerWebExchange exchange, String offerId, String from, String to) {
-        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, BASE + "/offers/" + offerId + "/figures", query("from", from, "to", to))
+        return api.getAsUser(exchange, ServiceApi.Service.OFFERS, BASE + "/offers/" + offerId + "/figures", ServiceApi.query("from", from, "to", to))
                 .map(f -> {
                     LocalDate first = LocalDate.parse(f.path("from").asString());
                     LocalDate last = LocalDate.parse(f.path("to").asString());
@@ -269,23 +268,5 @@ public class PartnerDesk {
 
     static ZonedDateTime local(Instant instant) {
         return instant == null ? null : instant.atZone(HONG_KONG);
-    }
-
-    private static Instant instant(JsonNode value) {
-        try {
-            return value.isString() ? Instant.parse(value.asString()) : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
-    }
-
-    private static MultiValueMap<String, String> query(String... pairs) {
-        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
-                query.add(pairs[i], pairs[i + 1]);
-            }
-        }
-        return query;
     }
 }

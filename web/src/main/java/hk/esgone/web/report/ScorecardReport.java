@@ -10,6 +10,7 @@ import java.util.List;
 
 import hk.esgone.web.company.Radar;
 import hk.esgone.web.support.Bilingual;
+import hk.esgone.web.support.ServiceJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,7 +89,7 @@ public record ScorecardReport(String assessmentId, String companyId, Bilingual c
         List<CarbonLine> lines = new ArrayList<>();
         c.path("lines").forEach(l -> lines.add(new CarbonLine(Bilingual.of(l.path("activity")), l.path("scope").asInt(0),
                 decimal(l.path("amount")), l.path("unit").asString(null), decimal(l.path("kgCo2e")))));
-        Instant submitted = instant(s.path("submittedAt"));
+        Instant submitted = ServiceJson.instant(s.path("submittedAt"));
         return new ScorecardReport(s.path("assessmentId").asString(""), s.path("companyId").asString(""), name,
                 s.path("year").asInt(0), submitted == null ? null : submitted.atZone(HONG_KONG), decimal(s.path("overall")),
                 s.path("level").asString(""), Bilingual.of(s.path("levelTitle")), Bilingual.of(s.path("levelRule")),
@@ -113,13 +114,5 @@ public record ScorecardReport(String assessmentId, String companyId, Bilingual c
     private static BigDecimal tonnes(JsonNode node) {
         BigDecimal value = decimal(node);
         return value == null ? null : value.setScale(3, RoundingMode.HALF_UP);
-    }
-
-    private static Instant instant(JsonNode value) {
-        try {
-            return value.isString() ? Instant.parse(value.asString()) : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -190,5 +191,16 @@ public class ServiceApi {
             });
         }
         return builder.encode().buildAndExpand(variables).toUri();
+    }
+
+    /** A query of name / value pairs, leaving out the values that are null or blank. */
+    public static MultiValueMap<String, String> query(String... pairs) {
+        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
+                query.add(pairs[i], pairs[i + 1]);
+            }
+        }
+        return query;
     }
 }

@@ -13,13 +13,13 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -80,8 +80,8 @@ public class ClaimsWorkspace {
     }
 
     public Mono<OffersForMe> offersForMe(ServerWebExchange exchange, String cursor) {
-        MultiValueMap<String, String> eligible = query("eligibleForMe", "true", "limit", "50", "cursor", cursor);
-        MultiValueMap<String, String> all = query("limit", "50", "cursor", cursor);
+        MultiValueMap<String, String> eligible = ServiceApi.query("eligibleForMe", "true", "limit", "50", "cursor", cursor);
+        MultiValueMap<String, String> all = ServiceApi.query("limit", "50", "cursor", cursor);
         return Mono.zip(api.getAsUser(exchange, ServiceApi.Service.OFFERS, "/api/v1/offers/catalogue", eligible),
                         api.get(ServiceApi.Service.OFFERS, "/api/v1/offers/catalogue", all))
                 .map(both -> {
@@ -109,7 +109,7 @@ public class ClaimsWorkspace {
 
     public Mono<Claims> myClaims(ServerWebExchange exchange, String status, String cursor) {
         return api.getAsUser(exchange, ServiceApi.Service.OFFERS, "/api/v1/offers/claims/mine",
-                query("status", status, "cursor", cursor, "limit", "50")).map(page -> {
+                ServiceApi.query("status", status, "cursor", cursor, "limit", "50")).map(page -> {
                     List<ClaimRow> rows = new ArrayList<>();
                     for (JsonNode claim : page.path("items")) {
                         rows.add(row(claim));
@@ -152,24 +152,6 @@ public class ClaimsWorkspace {
     private static ClaimRow row(JsonNode claim) {
         return new ClaimRow(claim.path("id").asString(), claim.path("offerId").asString(null), Bilingual.of(claim.path("offer").path("title")),
                 claim.path("status").asString("").toUpperCase(Locale.ROOT), claim.path("code").asString(null),
-                claim.path("redemptionLink").asString(null), instant(claim.path("claimedAt")), instant(claim.path("redeemBy")));
-    }
-
-    private static Instant instant(JsonNode value) {
-        try {
-            return value.isString() ? Instant.parse(value.asString()) : null;
-        } catch (RuntimeException malformed) {
-            return null;
-        }
-    }
-
-    private static MultiValueMap<String, String> query(String... pairs) {
-        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        for (int i = 0; i + 1 < pairs.length; i += 2) {
-            if (pairs[i + 1] != null && !pairs[i + 1].isBlank()) {
-                query.add(pairs[i], pairs[i + 1]);
-            }
-        }
-        return query;
+                claim.path("redemptionLink").asString(null), ServiceJson.instant(claim.path("claimedAt")), ServiceJson.instant(claim.path("redeemBy")));
     }
 }
