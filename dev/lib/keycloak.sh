@@ -124,3 +124,20 @@ kc_stop() {
   fi
   rm -f "$pid_file"
 }
+
+# kc_portal_site KEYCLOAK_URL SITE_URL — lets the portal's client (esg-portal) sign people in and out at SITE_URL
+# (http://localhost:<gateway port>) as well: the realm file names http://localhost:8080 only, so a stack on another
+# gateway port would be refused ("Invalid parameter: redirect_uri"). Uses the master admin (admin / admin) of a
+# Keycloak we started.
+kc_portal_site() {
+  local kc=$1 site=$2 admin id
+  admin=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$kc/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/') || return 1
+  id=$(curl -fsS -H "Authorization: Bearer $admin" "$kc/admin/realms/$KC_REALM/clients?clientId=esg-portal" |
+    grep -oE '"id":"[^"]+"' | head -n 1 | sed -E 's/"id":"([^"]+)"/\1/') || return 1
+  [ -n "$id" ] || return 1
+  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+    -d '{"redirectUris":["http://localhost:8080/login/oauth2/code/keycloak","'"$site"'/login/oauth2/code/keycloak"],
+         "attributes":{"post.logout.redirect.uris":"http://localhost:8080/##'"$site"'/"}}' \
+    "$kc/admin/realms/$KC_REALM/clients/$id"
+}
