@@ -280,7 +280,9 @@ public class Bench {
                     .append("industry", industry).append("sizeBand", size).append("questionnaireKey", "hk-sme")
                     .append("questionnaireVersion", 1).append("status", "SUBMITTED").append("answers", answers)
                     .append("answersVersion", 1L).append("createdAt", now).append("updatedAt", now).append("submittedAt", now)
-                    .append("scorecardJson", scorecard)
+                    .append("scorecardJson", scorecard).append("scoreRevision", 1)
+                    // as a submission stores them now (no evidence here), so that no start-up backfill runs during the run
+                    .append("evidenceCounts", new Document("PENDING", 0).append("ACCEPTED", 0).append("REJECTED", 0))
                     .append("peer", new Document("groups", List.of("hk-sme|" + YEAR + "|" + industry, "hk-sme|" + YEAR + "|" + industry + "|" + size))
                             .append("e", e).append("s", s).append("g", g).append("overall", overall).append("intensity", intensity)));
             if (batch.size() == 1_000 || i == peers - 1) {

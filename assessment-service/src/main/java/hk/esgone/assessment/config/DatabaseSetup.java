@@ -46,7 +46,7 @@ class DatabaseSetup implements InitializingBean {
     public void afterPropertiesSet() {
         // start-up, not a request path: waiting here keeps the service from serving without its unique indexes
         Mono.when(assessments.createIndexes(), badgeStates.createIndexes(), questionnaires.createIndexes(),
-                peerFigures.indexesAndBackfill(), evidenceFiles.createIndexes(), evidenceCounts.indexesAndBackfill())
+                peerFigures.indexesAndBackfill(), evidenceFiles.createIndexes(), evidenceCounts.createIndex())
                 .then(catalogue.seed())
                 .block(Duration.ofSeconds(60));
     }

@@ -2,6 +2,8 @@ package hk.esgone.assessment.evidence;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.assessment.answering.AssessmentService;
@@ -26,8 +28,22 @@ public class EvidenceCountsBackfill {
         this.store = store;
     }
 
+    /** The index the review list reads by; created before the service serves. */
+    public Mono<Void> createIndex() {
+        return store.createEvidenceIndex();
+    }
+
+    /**
+     * After start, in the background: with many assessments stored before the review existed this takes longer than a
+     * start-up may wait, and until it is done they are only missing from the review list.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void backfillInTheBackground() {
+        indexesAndBackfill().subscribe(null, e -> log.warn("Evidence review counts not added yet (next start tries again): {}", e.toString()));
+    }
+
     public Mono<Void> indexesAndBackfill() {
-        return store.createEvidenceIndex().then(batch()
+        return createIndex().then(batch()
                 .expand(written -> written > 0 ? batch() : Mono.empty())
                 .take(MAX_BATCHES)
                 .reduce(0L, Long::sum)
