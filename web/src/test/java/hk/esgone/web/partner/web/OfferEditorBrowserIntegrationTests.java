@@ -3,28 +3,22 @@ package hk.esgone.web.partner.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import hk.esgone.testsupport.keycloak.TestKeycloak;
 import hk.esgone.web.support.SignedInPageTest;
+import hk.esgone.web.support.TestBrowser;
 
 /**
  * The offer editor in headless Chromium as a partner's member uses it, in both languages, 1280 and 360 px wide: the
@@ -36,9 +30,8 @@ import hk.esgone.web.support.SignedInPageTest;
 class OfferEditorBrowserIntegrationTests extends SignedInPageTest {
 
     private static final String MINE = OfferEditorPagesIntegrationTests.MINE;
-    private static ChromeDriver browser;
-    private static Path shots;
-    private static String axe;
+    private static TestBrowser browser;
+    private static ChromeDriver driver;
     private final List<String> axeFindings = new ArrayList<>();
 
     /** What a person types, field by field (ids of the form's fields). */
@@ -59,27 +52,14 @@ class OfferEditorBrowserIntegrationTests extends SignedInPageTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "apt-get install chromium chromium-driver to run the browser tests");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--window-size=1280,1000", "--lang=en-GB");
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        shots = Path.of(System.getProperty("editor.shots", "target/editor-shots"));
-        Files.createDirectories(shots);
-        Path axePath = System.getenv("AXE_CORE_JS") != null ? Path.of(System.getenv("AXE_CORE_JS"))
-                : Path.of(System.getProperty("esg.repository.root", ".."), ".local/node/node_modules/axe-core/axe.min.js");
-        axe = Files.isReadable(axePath) ? Files.readString(axePath) : null;
+        browser = TestBrowser.start("editor.shots");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
     }
 
@@ -91,78 +71,33 @@ class OfferEditorBrowserIntegrationTests extends SignedInPageTest {
         SERVICES.json("/api/v1/badges/achievements/ach-scorecard-gold-2026",
                 "{\"id\":\"ach-scorecard-gold-2026\",\"name\":{\"en\":\"ESG One Gold scorecard\",\"zhHant\":\"ESG One 金級評分\"}}");
         SERVICES.json(MINE + "/off-green-loan", OfferEditorPagesIntegrationTests.DRAFT.replace("\"DRAFT\"", "\"SUBMITTED\""));
-        signIn();
+        browser.signIn(SITE, "/workspace/partner/offers/new", TestKeycloak.PARTNER);
 
         for (String lang : List.of("en", "zh-Hant")) {
-            browser.get(SITE + "/lang/" + lang + "?next=/");
+            driver.get(SITE + "/lang/" + lang + "?next=/");
             for (int width : List.of(1280, 360)) {
-                browser.manage().window().setSize(new Dimension(width, 1000));
-                browser.get(SITE + "/workspace/partner/offers/new");
-                look("editor-new", lang, width);
-                browser.executeScript(FILL);
-                browser.findElement(By.cssSelector("button[value=preview]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("preview")).isEmpty());
-                assertThat(browser.findElements(By.cssSelector(".preview-pane h3"))).extracting(WebElement::getText)
+                driver.manage().window().setSize(new Dimension(width, 1000));
+                driver.get(SITE + "/workspace/partner/offers/new");
+                browser.look(null, "editor-new", lang, width, null);
+                driver.executeScript(FILL);
+                driver.findElement(By.cssSelector("button[value=preview]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("preview")).isEmpty());
+                assertThat(driver.findElements(By.cssSelector(".preview-pane h3"))).extracting(WebElement::getText)
                         .containsExactlyInAnyOrder("Green loan rebate for SMEs that cut their energy use", "中小企節能綠色貸款回贈");
                 // the page's own language first
-                assertThat(browser.findElement(By.cssSelector(".preview-pane")).getAttribute("lang")).isEqualTo(lang);
-                look("editor-preview", lang, width);
-                browser.get(SITE + "/workspace/partner/offers/new");
-                browser.executeScript(FILL + "set('titleZh', ''); set('quota', '-5'); set('validUntil', '2026-12-01');");
-                browser.findElement(By.cssSelector("button[value=save]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("problems")).isEmpty());
-                assertThat(browser.findElements(By.cssSelector(".field-error"))).hasSize(3);
-                look("editor-errors", lang, width);
-                browser.get(SITE + "/workspace/partner/offers/off-green-loan/edit");
-                look("editor-readonly", lang, width);
+                assertThat(driver.findElement(By.cssSelector(".preview-pane")).getAttribute("lang")).isEqualTo(lang);
+                browser.look(null, "editor-preview", lang, width, null);
+                driver.get(SITE + "/workspace/partner/offers/new");
+                driver.executeScript(FILL + "set('titleZh', ''); set('quota', '-5'); set('validUntil', '2026-12-01');");
+                driver.findElement(By.cssSelector("button[value=save]")).click();
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("problems")).isEmpty());
+                assertThat(driver.findElements(By.cssSelector(".field-error"))).hasSize(3);
+                browser.look(null, "editor-errors", lang, width, null);
+                driver.get(SITE + "/workspace/partner/offers/off-green-loan/edit");
+                browser.look(null, "editor-readonly", lang, width, null);
             }
         }
         assertThat(SERVICES.calls()).noneMatch(c -> !c.method().equals("GET"));
-        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
-    }
-
-    /** The page now shown: no sideways overflow, axe-core at 1280 px, a screenshot of the whole page. */
-    private void look(String name, String lang, int width) throws IOException {
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-        JavascriptExecutor js = browser;
-        long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
-        long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
-        assertThat(scrollWidth).as(name + " " + lang + " at " + width + " px overflows sideways").isLessThanOrEqualTo(viewport);
-        if (axe != null && width == 1280) {
-            js.executeScript(axe);
-            Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
-                    + "  done(JSON.stringify(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
-                    + "    .map(function (v) { return v.id + ' ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })));"
-                    + "}).catch(function (e) { done(JSON.stringify(['axe failed: ' + e])); });");
-            tools.jackson.databind.json.JsonMapper.shared().readTree(String.valueOf(result))
-                    .forEach(v -> axeFindings.add(name + " " + lang + ": " + v.asString()));
-        }
-        long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
-        browser.manage().window().setSize(new Dimension(width, (int) Math.min(6000, height + 140)));
-        Files.write(shots.resolve(name + "-" + lang + "-" + width + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(width, 1000));
-    }
-
-    private static void signIn() {
-        browser.get(SITE + "/sign-in?next=/workspace/partner/offers/new");
-        // Keycloak's second login page replaces the one being read: look again rather than fail on a stale element
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        wait.until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys(TestKeycloak.PARTNER);
-        for (int step = 0; step < 3 && !browser.getCurrentUrl().startsWith(SITE); step++) {
-            wait.until(d -> {
-                List<WebElement> field = d.findElements(By.id("password"));
-                if (!field.isEmpty() && field.getFirst().isDisplayed()) {
-                    field.getFirst().sendKeys(TestKeycloak.DEMO_PASSWORD);
-                }
-                return true;
-            });
-            browser.findElement(By.id("kc-login")).click();
-            wait.until(d -> d.getCurrentUrl().startsWith(SITE)
-                    || d.findElements(By.id("password")).stream().anyMatch(e -> e.isDisplayed() && e.getAttribute("value").isEmpty()));
-        }
-        assertThat(browser.getCurrentUrl()).startsWith(SITE);
+        assertThat(browser.axeFindings()).as("serious or critical accessibility violations").isEmpty();
     }
 }

@@ -21,7 +21,7 @@ class PartnerClaimsPagesIntegrationTests extends SignedInPageTest {
     static final String PAGE = "/workspace/partner/claims";
     static final String REDEEM = PartnerFixtures.GREEN + "/redemptions";
 
-    private static void claims() {
+    static void claims() {
         SERVICES.json(PartnerFixtures.CLAIMS, """
                 {"items":[{"id":"clm-1","offerId":"off-green-loan","companyId":"cmp-demo-supplier","code":"GREEN-0001","status":"ACTIVE",
                            "claimedAt":"2026-12-01T02:30:00Z"},

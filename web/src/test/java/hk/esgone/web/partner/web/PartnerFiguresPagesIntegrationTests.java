@@ -21,7 +21,7 @@ class PartnerFiguresPagesIntegrationTests extends SignedInPageTest {
     static final String PAGE = "/workspace/partner/offers/off-green-loan/figures";
     static final String FIGURES = PartnerFixtures.GREEN + "/figures";
 
-    private static void figures() {
+    static void figures() {
         SERVICES.json(FIGURES, """
                 {"offerId":"off-green-loan","status":"PUBLISHED","quota":100,"remaining":55,"claimed":45,"active":30,"redeemed":12,
                  "cancelled":3,"expired":3,"redemptionRate":0.2667,"timeZone":"Asia/Hong_Kong","from":"2026-12-01","to":"2026-12-04",
