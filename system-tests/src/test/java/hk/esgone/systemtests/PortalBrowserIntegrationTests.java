@@ -704,6 +704,63 @@ class PortalBrowserIntegrationTests {
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
+    @Test
+    @Order(13)
+    void anotherCompanysOfferAndClaimAreNotFoundInThePortalAndStayAsTheyWere() throws Exception {
+        // partner 1's offer, and a claim of SME 1 (made through the API) to aim at
+        String partner1 = TestKeycloak.demoToken(TestKeycloak.PARTNER);
+        String offer = api("GET", "/api/v1/offers/partner/offers", partner1).path("items").get(0).path("id").asString();
+        String sme1 = TestKeycloak.demoToken(TestKeycloak.SME);
+        String claim = null;
+        for (JsonNode candidate : api("GET", "/api/v1/offers/catalogue?eligibleForMe=true&limit=50", sme1).path("items")) {
+            JsonNode made = api("POST", "/api/v1/offers/" + candidate.path("id").asString() + "/claims", sme1);
+            if (made.path("status").asString("").equals("ACTIVE")) {
+                claim = made.path("id").asString();
+                break;
+            }
+        }
+        assertThat(claim).as("a claim of SME 1").isNotNull();
+        String offerBefore = api("GET", "/api/v1/offers/partner/offers/" + offer, partner1).toString();
+
+        // partner 2 opens partner 1's offer in the editor, its code pool and its figures: the page-not-found page
+        signIn(TestKeycloak.PARTNER_2);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        for (String page : List.of("/edit", "/codes", "/figures")) {
+            open("/workspace/partner/offers/" + offer + page);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).isEqualTo("Page not found");
+        }
+        signOut();
+
+        // SME 2 sends the cancel form with SME 1's claim id (the page offers no such button: the form is forged)
+        signIn(TestKeycloak.SME_2);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/claims");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "var token = document.querySelector('meta[name=csrf-token]').content;"
+                + "fetch('/workspace/claims/' + arguments[0] + '/cancel', {method: 'POST', credentials: 'same-origin',"
+                + "  headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: '_csrf=' + encodeURIComponent(token)})"
+                + ".then(function (r) { done(r.status); }).catch(function (e) { done('failed ' + e); });", claim);
+        assertThat(status).isEqualTo(404L);
+        signOut();
+
+        // read back through the API: nothing changed
+        assertThat(api("GET", "/api/v1/offers/partner/offers/" + offer, partner1).toString()).isEqualTo(offerBefore);
+        assertThat(api("GET", "/api/v1/offers/claims/" + claim, sme1).path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    /** A call of the marketplace's API through the gateway with a bearer token (a claim gets a new Idempotency-Key). */
+    private static JsonNode api(String method, String path, String token) throws IOException, InterruptedException {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(site + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (method.equals("POST")) {
+            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            return JsonMapper.shared().readTree(http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        }
+    }
+
     /** Answers every question of the section on the page without firing a save per answer (the section form saves). */
     private static final String FILL_SECTION = """
             document.querySelectorAll('#section-form fieldset.question').forEach(function (q) {
