@@ -70,7 +70,8 @@
   });
 })();
 
-// "Copy" beside a read-only code box (My badges): the box stays selectable without JavaScript
+// "Copy" beside a read-only code box (My badges) or a claim's code (My claims): the text stays selectable without
+// JavaScript
 (function () {
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('button[data-copy]');
@@ -82,8 +83,13 @@
     if (!box) {
       return;
     }
-    box.focus();
-    box.select();
+    var text = 'value' in box ? box.value : box.textContent;
+    if ('select' in box) {
+      box.focus();
+      box.select();
+    } else {
+      window.getSelection().selectAllChildren(box);
+    }
     var done = function () {
       if (status) {
         status.textContent = '';
@@ -91,7 +97,7 @@
       }
     };
     if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(box.value).then(done, function () { document.execCommand('copy'); done(); });
+      navigator.clipboard.writeText(text).then(done, function () { document.execCommand('copy'); done(); });
     } else {
       document.execCommand('copy');
       done();

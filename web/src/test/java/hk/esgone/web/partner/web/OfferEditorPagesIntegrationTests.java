@@ -283,7 +283,8 @@ class OfferEditorPagesIntegrationTests extends SignedInPageTest {
         Traffic.Answer notSent = browser.postFields(SITE + EDIT, form);
         assertThat(notSent.status()).isEqualTo(303);
         assertThat(notSent.location()).isEqualTo(EDIT + "?saved=1&refused=code-pool-empty");
-        assertThat(browser.follow(notSent).body()).contains("Saved, but not sent for approval", "needs its codes uploaded");
+        assertThat(browser.follow(notSent).body()).contains("Saved, but not sent for approval", "needs its codes uploaded",
+                "<a href=\"/workspace/partner/offers/" + DRAFT_ID + "/codes\">Upload the codes</a>");
     }
 
     @Test

@@ -65,6 +65,9 @@ class ClaimsPagesIntegrationTests extends SignedInPageTest {
         assertThat(keys).hasSize(2).containsOnly(form.group(3));
         Traffic.Answer claims = browser.follow(first);
         assertThat(claims.body()).contains("Claimed. Your code is in the table below.", "GREEN-1234", "Cancel claim");
+        // the code with a button that copies it (site.js), named for the code it copies
+        assertThat(claims.body()).contains("<code class=\"claim-code\" id=\"code-clm-abc123\">GREEN-1234</code>",
+                "data-copy=\"code-clm-abc123\"", "aria-label=\"Copy the code GREEN-1234\"", "id=\"copy-status\"");
     }
 
     @Test
