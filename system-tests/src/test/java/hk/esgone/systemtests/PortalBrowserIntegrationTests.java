@@ -24,10 +24,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import hk.esgone.testsupport.elasticsearch.TestElasticsearch;
@@ -94,7 +97,7 @@ class PortalBrowserIntegrationTests {
         Map<String, Map<String, String>> env = Map.of(
                 "badge-service", Map.of("MONGODB_URI", mongo, "MONGODB_DATABASE", "badges-portal" + RUN, "KEYCLOAK_ISSUER", issuer,
                         "ESG_BADGE_KEY_DIR", badgeKeys.toString(), "ESG_BADGE_PUBLIC_URL", site, "DIRECTORY_URL", directoryUrl,
-                        "ESG_BADGE_DEMO_DATA", "true"),
+                        "ESG_BADGE_DEMO_DATA", "true", "ESG_BADGE_WIDGET_POLL", "2s"),
                 "directory-service", Map.ofEntries(Map.entry("MONGODB_URI", mongo), Map.entry("MONGODB_DATABASE", "directory-portal" + RUN),
                         Map.entry("KEYCLOAK_URL", TestKeycloak.url()), Map.entry("KEYCLOAK_ISSUER", issuer),
                         Map.entry("ELASTICSEARCH_URL", TestElasticsearch.url()), Map.entry("ESG_DIRECTORY_INDEX_PREFIX", "portal" + RUN),
@@ -413,9 +416,47 @@ class PortalBrowserIntegrationTests {
         assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
     }
 
+    /**
+     * The marketplace's whole daily work, clicked through by the people whose work it is, with one new company
+     * throughout: a newcomer registers at Keycloak and applies, staff approve; the new member completes the profile and
+     * meets a colleague's edit saved in between; a buyer finds the company; the partner writes an offer for holders of
+     * a badge, is told to upload its codes before sending it, has the code pool refused for its one bad line, then
+     * taken, and sends it; staff approve the offer and issue the company that badge; the member copies the embed code
+     * onto the company's website (another origin), where the widget shows it valid, claims the offer with a double
+     * click (one claim) and copies the code; the partner pastes it, confirms the redemption and exports the claims;
+     * staff revoke the badge — and the member's badge page, the widget on the open website and the offer's eligibility
+     * all change.
+     */
     @Test
     @Order(10)
-    void aNewcomerRegistersAtKeycloakAppliesForTheCompanyAndStaffApproveIt() {
+    void theWholeJourneyFromRegisteringToARevokedBadgeIsClickedThrough() throws Exception {
+        Newcomer newcomer = aNewcomerRegistersAtKeycloakAppliesForTheCompanyAndStaffApproveIt();
+        theMemberCompletesTheProfileAndMeetsAColleaguesEditSavedInBetween(newcomer);
+        aBuyerFindsTheCompany(newcomer);
+        String offer = thePartnerWritesAnOfferForHoldersOfABadgeAndSubmitsIt();
+        String badge = staffApproveTheOfferAndIssueTheCompanyTheBadge(newcomer, offer);
+        try (OtherWebsite website = OtherWebsite.start()) {
+            String mainWindow = browser.getWindowHandle();
+            signIn(newcomer.email(), newcomer.password());
+            String websiteWindow = theMemberPutsTheBadgeOnTheCompanysWebsite(badge, website);
+            browser.switchTo().window(mainWindow);
+            String code = theMemberClaimsTheOfferWithADoubleClick(offer);
+            signOut();
+            thePartnerConfirmsTheRedemptionAndExportsTheClaims(offer, code);
+            staffRevokeTheBadge(newcomer, badge);
+            theBadgeTheWidgetAndTheOffersEligibilityChange(newcomer, badge, offer, mainWindow, websiteWindow);
+        }
+        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** The new company's member as they signed up, and the company. */
+    private record Newcomer(String email, String password, String company, String name) {
+    }
+
+    private static final String BADGE_TYPE = "ach-cleaner-production-partner-2026";
+    private static final String OFFER_TITLE = "Solar panel audit " + RUN;
+
+    private Newcomer aNewcomerRegistersAtKeycloakAppliesForTheCompanyAndStaffApproveIt() {
         signOut();
         // from the home page's entry for SMEs to Keycloak's own registration form, and back to the portal's form
         open("/");
@@ -504,19 +545,48 @@ class PortalBrowserIntegrationTests {
         assertThat(browser.findElement(By.linkText("My badges")).isDisplayed()).as("the newcomer is now a member of an SME").isTrue();
         look("account-approved");
 
-        // the new member completes the company's profile: a certification, saved on the version read
+        return new Newcomer(email, password, company, name);
+    }
+
+    private void theMemberCompletesTheProfileAndMeetsAColleaguesEditSavedInBetween(Newcomer newcomer) {
         browser.findElement(By.linkText("Company profile")).click();
         waitFor(ExpectedConditions.urlToBe(site + "/workspace/profile"));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("cert0.code"))).selectByValue("ISO_14001");
+        String mine = browser.getWindowHandle();
+        // meanwhile a colleague (the same account, in another tab) saves the company's website
+        browser.switchTo().newWindow(WindowType.TAB);
+        open("/workspace/profile");
+        WebElement theirs = browser.findElement(By.id("website"));
+        theirs.clear();
+        theirs.sendKeys("https://colleague-" + RUN + ".example.org");
+        browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/profile?saved=1"));
+        browser.close();
+        browser.switchTo().window(mine);
+
+        // the member's edit, on the version read before the colleague's: a certification and another website
+        new Select(browser.findElement(By.id("cert0.code"))).selectByValue("ISO_14001");
         browser.findElement(By.id("cert0.number")).sendKeys("EMS-" + RUN);
         browser.findElement(By.id("cert0.issuer")).sendKeys("HKQAA");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('cert0.validUntil').value = '2029-03-31';");
+        WebElement website = browser.findElement(By.id("website"));
+        website.clear();
+        website.sendKeys("https://newcomer-" + RUN + ".example.org");
         browser.manage().window().setSize(new Dimension(1280, 3000));
         look("workspace-profile");
+        browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
+        // nothing is saved over the colleague's edit: the page shows what differs and keeps what was typed
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
+        assertThat(browser.findElement(By.id("conflict")).getText())
+                .contains("Someone saved this profile after you opened it", "https://colleague-" + RUN + ".example.org",
+                        "https://newcomer-" + RUN + ".example.org");
+        assertThat(browser.findElement(By.id("cert0.number")).getAttribute("value")).isEqualTo("EMS-" + RUN);
+        look("workspace-profile-conflict");
+        // saving again applies the member's edit on top of the colleague's
         browser.findElement(By.cssSelector(".register-form button[type=submit]")).click();
         waitFor(ExpectedConditions.urlToBe(site + "/workspace/profile?saved=1"));
         assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).startsWith("Saved.");
         assertThat(browser.findElement(By.id("cert0.number")).getAttribute("value")).isEqualTo("EMS-" + RUN);
+        assertThat(browser.findElement(By.id("website")).getAttribute("value")).isEqualTo("https://newcomer-" + RUN + ".example.org");
         switchTo("zh-Hant");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("公司資料");
         look("workspace-profile");
@@ -528,10 +598,294 @@ class PortalBrowserIntegrationTests {
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1000));
         }
-        open("/companies/" + company);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains(name, "EMS-" + RUN);
         signOut();
-        assertThat(axeFindings).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    private void aBuyerFindsTheCompany(Newcomer newcomer) {
+        // a buyer, signed in or not, searches by name (the directory indexes the company once it is listed)
+        By hit = By.cssSelector(".hit-name a[href='/companies/" + newcomer.company() + "']");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            open("/");
+            WebElement box = browser.findElement(By.id("home-q"));
+            box.sendKeys(newcomer.name());
+            box.submit();
+            waitFor(ExpectedConditions.urlContains("/search?q="));
+        } while (browser.findElements(hit).isEmpty() && System.nanoTime() < deadline && pause());
+        assertThat(browser.findElements(hit)).as("the new company among the hits").isNotEmpty();
+        browser.findElement(hit).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/companies/" + newcomer.company()));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(newcomer.name(), "EMS-" + RUN);
+    }
+
+    private String thePartnerWritesAnOfferForHoldersOfABadgeAndSubmitsIt() throws IOException {
+        signIn(TestKeycloak.PARTNER);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/partner/offers");
+        browser.findElement(By.linkText("New offer")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/partner/offers/new"));
+        browser.findElement(By.id("titleEn")).sendKeys(OFFER_TITLE);
+        browser.findElement(By.id("titleZh")).sendKeys("太陽能板審核 " + RUN);
+        browser.findElement(By.id("descriptionEn")).sendKeys("A rooftop solar survey for holders of the Cleaner Production Partner badge.");
+        browser.findElement(By.id("descriptionZh")).sendKeys("為清潔生產伙伴徽章持有者提供天台太陽能評估。");
+        new Select(browser.findElement(By.id("type"))).selectByValue("PERCENTAGE_DISCOUNT");
+        browser.findElement(By.id("value")).sendKeys("15");
+        new Select(browser.findElement(By.id("category"))).selectByIndex(1);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Hong_Kong"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('validFrom').value = arguments[0];"
+                + "document.getElementById('validUntil').value = arguments[1];", today.toString(), today.plusDays(60).toString());
+        for (var field : Map.of("quota", "20", "perCompanyLimit", "2").entrySet()) {
+            browser.findElement(By.id(field.getKey())).clear();
+            browser.findElement(By.id(field.getKey())).sendKeys(field.getValue());
+        }
+        browser.findElement(By.id("achievement")).sendKeys(BADGE_TYPE);
+        browser.findElement(By.cssSelector("input[name=method][value=CODE_POOL]")).click();
+        browser.findElement(By.id("termsEn")).sendKeys("One survey per claim. Redeem within 30 days.");
+        browser.findElement(By.id("termsZh")).sendKeys("每次領取可獲一次評估。請於 30 日內使用。");
+        browser.findElement(By.cssSelector("button[value=save]")).click();
+        waitFor(driver -> driver.getCurrentUrl().matches(".*/workspace/partner/offers/off-[^/]+/edit\\?saved=1"));
+        String offer = browser.getCurrentUrl().replaceAll(".*/workspace/partner/offers/(off-[^/]+)/edit.*", "$1");
+        browser.manage().window().setSize(new Dimension(1280, 3000));
+        look("workspace-partner-offer-draft");
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        // sent for approval too early: an offer redeemed with the partner's own codes needs them first
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("refused="));
+        assertThat(browser.findElement(By.id("refusal")).getText()).contains("Saved, but not sent for approval");
+        browser.findElement(By.linkText("Upload the codes")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/partner/offers/" + offer + "/codes"));
+        thePartnerUploadsACodePoolWithOneBadLineThenTheCorrectedOne(offer);
+        browser.findElement(By.cssSelector("nav.tabs a[href='/workspace/partner/offers/" + offer + "/edit']")).click();
+        waitFor(ExpectedConditions.urlToBe(site + "/workspace/partner/offers/" + offer + "/edit"));
+        browser.findElement(By.cssSelector("button[value=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("done=submitted"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(OFFER_TITLE);
+        signOut();
+        return offer;
+    }
+
+    private String staffApproveTheOfferAndIssueTheCompanyTheBadge(Newcomer newcomer, String offer) {
+        signIn(TestKeycloak.ADMIN);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/admin/offers");
+        browser.findElement(By.cssSelector("form[action='/workspace/admin/offers/" + offer + "/approve'] button")).click();
+        waitFor(ExpectedConditions.urlContains("done="));
+
+        open("/workspace/admin/badges");
+        browser.findElement(By.cssSelector("#issue summary")).click();
+        new Select(browser.findElement(By.id("issue-achievement"))).selectByValue(BADGE_TYPE);
+        browser.findElement(By.id("issue-company")).sendKeys(newcomer.company());
+        look("workspace-admin-badges-issue");
+        browser.findElement(By.cssSelector("#issue button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("done=issued"));
+        String badge = browser.getCurrentUrl().replaceAll(".*[?&]badge=(bdg-[^&#]+).*", "$1");
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).contains(badge);
+        signOut();
+        return badge;
+    }
+
+    private void thePartnerUploadsACodePoolWithOneBadLineThenTheCorrectedOne(String offer) throws IOException {
+        Path withASlip = Files.writeString(Files.createTempFile("codes-", ".csv"),
+                "SOLAR-" + RUN + "-01\nSOLAR-" + RUN + "-02\nnot a code!\nSOLAR-" + RUN + "-03\n");
+        browser.findElement(By.id("file")).sendKeys(withASlip.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("problem")));
+        assertThat(browser.findElement(By.id("problem")).getText()).contains("No code was added", "3", "Not a code");
+        look("workspace-partner-codes-refused");
+        Path corrected = Files.writeString(Files.createTempFile("codes-", ".csv"), java.util.stream.IntStream.rangeClosed(1, 5)
+                .mapToObj(n -> "SOLAR-" + RUN + "-0" + n + "\n").collect(java.util.stream.Collectors.joining()));
+        browser.findElement(By.id("file")).sendKeys(corrected.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[enctype='multipart/form-data'] button[type=submit]")).click();
+        waitFor(driver -> !driver.findElements(By.cssSelector(".notice.success")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("5 code(s) added to the pool.");
+        // 20 places and 5 codes: the page says the pool runs low
+        assertThat(browser.findElement(By.cssSelector(".low-stock")).getText()).startsWith("Running low: 15 more code(s)");
+        look("workspace-partner-codes");
+    }
+
+    /** The member copies the badge's embed code and pastes it into the company's website; returns that window. */
+    private String theMemberPutsTheBadgeOnTheCompanysWebsite(String badge, OtherWebsite website) {
+        open("/workspace/badges");
+        WebElement card = browser.findElement(By.id(badge));
+        assertThat(card.findElement(By.cssSelector(".status")).getText()).isEqualTo("Valid");
+        WebElement embed = card.findElement(By.cssSelector("details.embed"));
+        if (embed.getAttribute("open") == null) {
+            embed.findElement(By.tagName("summary")).click();
+        }
+        String snippet = card.findElement(By.cssSelector("textarea[id^='script-']")).getAttribute("value");
+        card.findElement(By.cssSelector("button[data-copy^='script-']")).click();
+        waitFor(driver -> "Copied to the clipboard.".equals(driver.findElement(By.id("copy-status")).getText()));
+
+        // the company's own website, on another origin: its editor takes the code pasted from the clipboard
+        browser.switchTo().newWindow(WindowType.WINDOW);
+        browser.get(website.url() + "edit");
+        WebElement pasteHere = browser.findElement(By.id("snippet"));
+        pasteHere.click();
+        pasteHere.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+        assertThat(pasteHere.getAttribute("value")).as("what the clipboard held").isEqualTo(snippet);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlToBe(website.url()));
+        waitFor(driver -> "VALID".equals(widgetStatus()));
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('esg-one-badge').shadowRoot.querySelector('a').textContent")).contains("Verified");
+        screenshot("website-widget-valid");
+        return browser.getWindowHandle();
+    }
+
+    private static String widgetStatus() {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "var w = document.querySelector('esg-one-badge'); return w ? w.getAttribute('data-status') : null;");
+    }
+
+    private String theMemberClaimsTheOfferWithADoubleClick(String offer) throws IOException, InterruptedException {
+        open("/workspace/offers");
+        By claim = By.cssSelector("form[action='/workspace/offers/" + offer + "/claim'] button[type=submit]");
+        assertThat(browser.findElements(claim)).as("the offer is open to the badge's holder").hasSize(1);
+        look("workspace-offers-eligible");
+        new Actions(browser).doubleClick(browser.findElement(claim)).perform();
+        waitFor(ExpectedConditions.urlContains("/workspace/claims"));
+        By rows = By.xpath("//tbody/tr[td/a[@href='/offers/" + offer + "']]");
+        assertThat(browser.findElements(rows)).as("claims of the offer after a double click").hasSize(1);
+        WebElement row = browser.findElement(rows);
+        row.findElement(By.tagName("summary")).click();
+        String code = row.findElement(By.cssSelector("code.claim-code")).getText();
+        assertThat(code).startsWith("SOLAR-" + RUN + "-0");
+        // copied, to hand to the partner when the survey is booked
+        row.findElement(By.cssSelector("button[data-copy]")).click();
+        waitFor(driver -> "Copied to the clipboard.".equals(driver.findElement(By.id("copy-status")).getText()));
+        look("workspace-claims-claimed");
+        JsonNode figures = api("GET", "/api/v1/offers/partner/offers/" + offer + "/figures", TestKeycloak.demoToken(TestKeycloak.PARTNER));
+        assertThat(figures.findValue("claimed").asInt()).as("claims counted by offers-service").isEqualTo(1);
+        return code;
+    }
+
+    private void thePartnerConfirmsTheRedemptionAndExportsTheClaims(String offer, String code) {
+        signIn(TestKeycloak.PARTNER);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/partner/claims?offer=" + offer);
+        // the code the member copied, pasted (the same browser's clipboard stands in for the member handing it over)
+        WebElement field = browser.findElement(By.id("code"));
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "v"));
+        assertThat(field.getAttribute("value")).as("the code pasted from the clipboard").isEqualTo(code);
+        browser.findElement(By.cssSelector("form[action='/workspace/partner/claims/redeem'] button[type=submit]")).click();
+        waitFor(driver -> !driver.findElements(By.cssSelector(".notice.success")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).isEqualTo("Code " + code + " is now marked as redeemed.");
+        look("workspace-partner-claims-redeemed");
+        String export = browser.findElement(By.cssSelector("a[href$='/workspace/partner/offers/" + offer + "/claims/export']"))
+                .getAttribute("href");
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+                + "  return r.ok ? r.text() : 'status ' + r.status; }).then(done).catch(function (e) { done('failed ' + e); });", export);
+        assertThat(csv.lines().filter(line -> line.contains(code)).toList()).as("the export's line of the claim")
+                .singleElement().asString().contains("REDEEMED");
+        signOut();
+    }
+
+    private void staffRevokeTheBadge(Newcomer newcomer, String badge) {
+        signIn(TestKeycloak.ADMIN);
+        waitFor(ExpectedConditions.urlToBe(site + "/"));
+        open("/workspace/admin/badges?company=" + newcomer.company());
+        WebElement revoke = browser.findElement(By.id(badge)).findElement(By.xpath(".//details[.//form[contains(@action, '/revoke')]]"));
+        revoke.findElement(By.tagName("summary")).click();
+        revoke.findElement(By.tagName("textarea")).sendKeys("The cleaner production certificate was withdrawn.");
+        WebElement send = revoke.findElement(By.cssSelector("button[type=submit]"));
+        // a destructive action: without the tick in the confirmation box the browser does not send it
+        send.click();
+        assertThat(browser.getCurrentUrl()).doesNotContain("done=");
+        revoke.findElement(By.cssSelector("input[name=confirm]")).click();
+        look("workspace-admin-badges-revoke");
+        send.click();
+        waitFor(ExpectedConditions.urlContains("done="));
+        assertThat(browser.findElement(By.id(badge)).getText()).contains("Revoked", "The cleaner production certificate was withdrawn.");
+        signOut();
+    }
+
+    private void theBadgeTheWidgetAndTheOffersEligibilityChange(Newcomer newcomer, String badge, String offer, String mainWindow,
+            String websiteWindow) {
+        // the company's website, open all along: the widget asks again by itself and says the badge is not valid
+        browser.switchTo().window(websiteWindow);
+        new WebDriverWait(browser, Duration.ofSeconds(70)).until(driver -> "REVOKED".equals(widgetStatus()));
+        assertThat((String) ((JavascriptExecutor) browser).executeScript(
+                "return document.querySelector('esg-one-badge').shadowRoot.querySelector('a').textContent")).contains("Not valid");
+        screenshot("website-widget-revoked");
+        browser.close();
+        browser.switchTo().window(mainWindow);
+
+        signIn(newcomer.email(), newcomer.password());
+        open("/workspace/badges");
+        WebElement status = browser.findElement(By.id(badge)).findElement(By.cssSelector(".status"));
+        assertThat(status.getAttribute("class")).contains("not-valid");
+        assertThat(status.getText()).isEqualTo("Revoked");
+        open("/workspace/offers");
+        assertThat(browser.findElements(By.cssSelector("form[action='/workspace/offers/" + offer + "/claim']")))
+                .as("the offer can no longer be claimed").isEmpty();
+        WebElement notForUs = browser.findElement(By.xpath("//li[contains(@class, 'card')][.//a[@href='/offers/" + offer + "']]"));
+        assertThat(notForUs.findElement(By.cssSelector(".reasons")).getText()).isEqualTo("Requires the e-badge " + BADGE_TYPE);
+        look("workspace-offers-not-eligible");
+        signOut();
+    }
+
+    /**
+     * The company's own website, on another origin than the marketplace (127.0.0.1 on a free port): an editor page
+     * takes pasted HTML ({@code /edit}), and the home page shows it.
+     */
+    private static final class OtherWebsite implements AutoCloseable {
+
+        private final com.sun.net.httpserver.HttpServer server;
+        private volatile String pasted = "";
+
+        private OtherWebsite(com.sun.net.httpserver.HttpServer server) {
+            this.server = server;
+        }
+
+        static OtherWebsite start() throws IOException {
+            var server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            OtherWebsite website = new OtherWebsite(server);
+            server.createContext("/", website::handle);
+            server.start();
+            return website;
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        }
+
+        private void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/edit") && exchange.getRequestMethod().equals("POST")) {
+                String form = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                pasted = java.net.URLDecoder.decode(form.replaceFirst("^snippet=", ""), java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Location", "/");
+                exchange.sendResponseHeaders(303, -1);
+                exchange.close();
+                return;
+            }
+            String html = switch (path) {
+                case "/edit" -> """
+                        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Edit the home page</title></head>
+                        <body><form method="post" action="/edit"><label for="snippet">Paste HTML</label>
+                        <textarea id="snippet" name="snippet" rows="4" cols="80"></textarea>
+                        <button type="submit">Publish</button></form></body></html>
+                        """;
+                case "/" -> """
+                        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our company</title></head>
+                        <body><h1>Our company</h1><p>Our ESG credentials, verified live by ESG One:</p>%s</body></html>
+                        """.formatted(pasted);
+                default -> null;
+            };
+            byte[] body = (html == null ? "not found" : html).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(html == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     @Test
