@@ -66,7 +66,7 @@ class QueryParameterFuzzIntegrationTests extends BadgeServiceIntegrationTest {
     @Test
     void everyListAndFilterParameterAnswersWithResultsOrARefusalAndChangesNothing() {
         List<Slot> slots = new ArrayList<>();
-        for (String p : List.of("companyId", "cursor", "limit")) {
+        for (String p : List.of("companyId", "status", "cursor", "limit")) {
             slots.add(new Slot("/api/v1/badges/admin/badges", p, admin(), true));
         }
         for (String p : List.of("cursor", "limit", "includeArchived")) {

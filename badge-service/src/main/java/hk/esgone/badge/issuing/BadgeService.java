@@ -249,8 +249,9 @@ public class BadgeService {
         return store.heldByBrNumber(brNumber);
     }
 
-    public Flux<IssuedBadge> list(String companyId, String afterId, int limit) {
-        return store.list(companyId, afterId, limit);
+    /** A page in id order, optionally of one company and of one status now (null: any). */
+    public Flux<IssuedBadge> list(String companyId, BadgeStatus status, String afterId, int limit) {
+        return store.list(companyId, status, clock.instant(), afterId, limit);
     }
 
     /** A conditional change: a conflict when its condition no longer held, else its event is published. */

@@ -60,11 +60,17 @@ public class BadgeAdmin {
         this.api = api;
     }
 
-    /** Up to 50 badges, newest first as badge-service lists them; one company's when {@code companyId} is set. */
-    public Mono<BadgePage> list(ServerWebExchange exchange, String companyId, String cursor) {
+    /**
+     * Up to 50 badges, in the order badge-service lists them; one company's when {@code companyId} is set, only those of
+     * {@code status} now (one of {@link #STATUSES}) when it is set — badge-service filters, so every page is full.
+     */
+    public Mono<BadgePage> list(ServerWebExchange exchange, String companyId, String status, String cursor) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         if (companyId != null) {
             query.add("companyId", companyId);
+        }
+        if (status != null) {
+            query.add("status", status);
         }
         if (cursor != null) {
             query.add("cursor", cursor);

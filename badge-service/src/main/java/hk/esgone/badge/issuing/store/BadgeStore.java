@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import hk.esgone.badge.events.BadgeEventType;
+import hk.esgone.badge.issuing.BadgeStatus;
 import hk.esgone.badge.issuing.IssuedBadge;
 import hk.esgone.badge.support.Bilingual;
 import hk.esgone.platform.ids.Ids;
@@ -33,14 +34,20 @@ public class BadgeStore {
         this.mongo = mongo;
     }
 
-    /** The unique status positions and the lookups of the holders and expiry queries. */
+    /**
+     * The unique status positions and the lookups of the holders and expiry queries. The admin list by status pages in
+     * id order: {@code suspended, _id} serves VALID and SUSPENDED (equality, then the id range in order), {@code revokedAt,
+     * _id} REVOKED; EXPIRED reads the range of {@code validUntil} before now.
+     */
     public Mono<Void> createIndexes() {
         var ops = mongo.indexOps(IssuedBadgeDocument.class);
         return Flux.concat(
                 ops.createIndex(new Index().on("statusList", Sort.Direction.ASC).on("statusIndex", Sort.Direction.ASC).unique()),
                 ops.createIndex(new Index("holder.companyId", Sort.Direction.ASC)),
                 ops.createIndex(new Index("holder.brNumber", Sort.Direction.ASC)),
-                ops.createIndex(new Index("validUntil", Sort.Direction.ASC))).then();
+                ops.createIndex(new Index("validUntil", Sort.Direction.ASC)),
+                ops.createIndex(new Index().on("suspended", Sort.Direction.ASC).on("_id", Sort.Direction.ASC)),
+                ops.createIndex(new Index().on("revokedAt", Sort.Direction.ASC).on("_id", Sort.Direction.ASC))).then();
     }
 
     /** Inserts a new badge with its BADGE_ISSUED event in the outbox. */
@@ -129,8 +136,11 @@ public class BadgeStore {
                 .map(IssuedBadgeDocument::toBadge);
     }
 
-    /** A page sorted by id, optionally of one company; {@code afterId} is the last id of the previous page. */
-    public Flux<IssuedBadge> list(String companyId, String afterId, int limit) {
+    /**
+     * A page sorted by id, optionally of one company and of the badges whose status at {@code now} is {@code status} (as
+     * {@link IssuedBadge#statusAt} decides it); {@code afterId} is the last id of the previous page.
+     */
+    public Flux<IssuedBadge> list(String companyId, BadgeStatus status, Instant now, String afterId, int limit) {
         Criteria criteria = new Criteria();
         if (afterId != null) {
             criteria = Criteria.where("_id").gt(afterId);
@@ -138,8 +148,22 @@ public class BadgeStore {
         if (companyId != null) {
             criteria = criteria.and("holder.companyId").is(companyId);
         }
+        if (status != null) {
+            criteria = withStatus(criteria, status, now);
+        }
         return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), IssuedBadgeDocument.class)
                 .map(IssuedBadgeDocument::toBadge);
+    }
+
+    /** Only the stored status of REVOKED and SUSPENDED badges: EXPIRED is the time now past {@code validUntil}. */
+    private static Criteria withStatus(Criteria criteria, BadgeStatus status, Instant now) {
+        return switch (status) {
+            case REVOKED -> criteria.and("revokedAt").ne(null);
+            // expired whether or not also suspended: IssuedBadge.statusAt ranks expiry above suspension
+            case EXPIRED -> criteria.and("revokedAt").is(null).and("validUntil").lte(now);
+            case SUSPENDED -> criteria.and("revokedAt").is(null).and("validUntil").gt(now).and("suspended").is(true);
+            case VALID -> criteria.and("revokedAt").is(null).and("validUntil").gt(now).and("suspended").is(false);
+        };
     }
 
     private Mono<IssuedBadge> change(Query query, Update update) {

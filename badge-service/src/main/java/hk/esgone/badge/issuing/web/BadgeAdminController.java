@@ -1,5 +1,9 @@
 package hk.esgone.badge.issuing.web;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.badge.issuing.BadgeService;
+import hk.esgone.badge.issuing.BadgeStatus;
 import hk.esgone.badge.issuing.Holder;
 import hk.esgone.badge.support.Bilingual;
 import hk.esgone.platform.idempotency.IdempotencyKey;
@@ -35,6 +40,9 @@ class BadgeAdminController {
 
     private static final String ISSUE = "/api/v1/badges/admin/badges";
     private static final String BULK_ISSUE = "/api/v1/badges/admin/badges/bulk";
+    /** The statuses the list filters by, by name (exactly as the API writes them). */
+    private static final Map<String, BadgeStatus> STATUSES = Arrays.stream(BadgeStatus.values())
+            .collect(Collectors.toUnmodifiableMap(BadgeStatus::name, s -> s));
 
     private final BadgeService badges;
     private final BadgeViews views;
@@ -95,18 +103,24 @@ class BadgeAdminController {
         return admin().then(badges.find(id)).map(views::view);
     }
 
+    /** Badges in id order, optionally of one company and of one status now ({@code status}: VALID, EXPIRED, SUSPENDED, REVOKED). */
     @GetMapping("/api/v1/badges/admin/badges")
     Mono<Page<BadgeView>> list(@RequestParam(required = false) String companyId,
+                               @RequestParam(required = false) String status,
                                @RequestParam(required = false) String cursor,
                                @RequestParam(defaultValue = "50") int limit) {
         int size = PageLimit.of(limit);
         if (companyId != null && !Ids.COMPANY.isValid(companyId)) {
             return Mono.error(ApiProblem.validation("companyId must be a directory company id (cmp-...)."));
         }
-        // the cursor is bound to the filter: a cursor of one company's list cannot page through another's
-        String query = "admin-badges?companyId=" + (companyId == null ? "" : companyId);
+        BadgeStatus wanted = status == null ? null : STATUSES.get(status);
+        if (status != null && wanted == null) {
+            return Mono.error(ApiProblem.validation("status must be VALID, EXPIRED, SUSPENDED or REVOKED."));
+        }
+        // the cursor is bound to the filter: a cursor of one company's (or one status's) list cannot page through another's
+        String query = "admin-badges?companyId=" + (companyId == null ? "" : companyId) + (wanted == null ? "" : "&status=" + wanted);
         String after = cursor == null ? null : cursors.decode(cursor, query);
-        return admin().thenMany(badges.list(companyId, after, size)).map(views::view).collectList()
+        return admin().thenMany(badges.list(companyId, wanted, after, size)).map(views::view).collectList()
                 .map(items -> Page.of(items, size, last -> cursors.encode(query, last.id())));
     }
 

@@ -14,6 +14,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 
 import hk.esgone.badge.achievement.AchievementKind;
+import hk.esgone.badge.issuing.BadgeStatus;
 import hk.esgone.badge.issuing.Holder;
 import hk.esgone.badge.issuing.IssuedBadge;
 import hk.esgone.badge.support.Bilingual;
@@ -96,5 +97,45 @@ class BadgeStoreMongoTests {
         assertThat(store.announceExpiry(expired).block()).as("another instance got there first").isFalse();
         assertThat(store.expiredUnannounced(NOW).collectList().block()).isEmpty();
         assertThat(outbox(expired.id())).containsExactly("BADGE_ISSUED", "BADGE_EXPIRED");
+    }
+
+    @Test
+    void theListByStatusAgreesWithEachBadgesStatusNowAndPagesInIdOrder() {
+        IssuedBadge valid = insert("bdg-store-a-valid", 10, NOW.plusSeconds(3600));
+        IssuedBadge suspended = insert("bdg-store-b-suspended", 11, NOW.plusSeconds(3600));
+        store.suspend(suspended.id(), "Audit", NOW).block();
+        IssuedBadge expiredAtNow = insert("bdg-store-c-expired", 12, NOW);
+        IssuedBadge expiredSuspended = insert("bdg-store-d-expired-suspended", 13, NOW.minusSeconds(60));
+        store.suspend(expiredSuspended.id(), "Audit", NOW.minusSeconds(120)).block();
+        IssuedBadge revoked = insert("bdg-store-e-revoked", 14, NOW.plusSeconds(3600));
+        store.suspend(revoked.id(), "Audit", NOW).block();
+        store.revoke(revoked.id(), "Withdrawn", "admin", NOW).block();
+        IssuedBadge revokedExpired = insert("bdg-store-f-revoked-expired", 15, NOW.minusSeconds(60));
+        store.revoke(revokedExpired.id(), "Withdrawn", "admin", NOW.minusSeconds(120)).block();
+        IssuedBadge valid2 = insert("bdg-store-g-valid", 16, NOW.plusSeconds(1));
+
+        for (BadgeStatus status : BadgeStatus.values()) {
+            java.util.List<String> expected = store.list(null, null, NOW, null, 100).filter(b -> b.statusAt(NOW) == status)
+                    .map(IssuedBadge::id).collectList().block();
+            assertThat(ids(store.list(null, status, NOW, null, 100))).as(status.name()).isEqualTo(expected);
+            assertThat(ids(store.list("cmp-store", status, NOW, null, 100))).as(status.name() + " of the company").isEqualTo(expected);
+            assertThat(ids(store.list("cmp-other", status, NOW, null, 100))).as(status.name() + " of another company").isEmpty();
+        }
+        assertThat(ids(store.list(null, BadgeStatus.VALID, NOW, null, 100))).containsExactly(valid.id(), valid2.id());
+        assertThat(ids(store.list(null, BadgeStatus.SUSPENDED, NOW, null, 100))).containsExactly(suspended.id());
+        assertThat(ids(store.list(null, BadgeStatus.EXPIRED, NOW, null, 100))).containsExactly(expiredAtNow.id(), expiredSuspended.id());
+        assertThat(ids(store.list(null, BadgeStatus.REVOKED, NOW, null, 100))).containsExactly(revoked.id(), revokedExpired.id());
+        // a second later the last valid one has expired too
+        assertThat(ids(store.list(null, BadgeStatus.EXPIRED, NOW.plusSeconds(1), null, 100)))
+                .containsExactly(expiredAtNow.id(), expiredSuspended.id(), valid2.id());
+
+        // pages of one, each after the last id of the one before
+        assertThat(ids(store.list(null, BadgeStatus.VALID, NOW, null, 1))).containsExactly(valid.id());
+        assertThat(ids(store.list(null, BadgeStatus.VALID, NOW, valid.id(), 1))).containsExactly(valid2.id());
+        assertThat(ids(store.list(null, BadgeStatus.VALID, NOW, valid2.id(), 1))).isEmpty();
+    }
+
+    private static java.util.List<String> ids(reactor.core.publisher.Flux<IssuedBadge> badges) {
+        return badges.map(IssuedBadge::id).collectList().block();
     }
 }

@@ -200,18 +200,14 @@ class AdminBadgesPageController {
     }
 
     private Mono<Rendering> render(ServerWebExchange exchange, View view, HttpStatus status) {
-        return Mono.zip(badges.list(exchange, view.company(), view.cursor()), activeAchievements(exchange)).map(t -> {
-            BadgeAdmin.BadgePage page = t.getT1();
-            List<BadgeAdmin.Badge> shown = view.status() == null ? page.badges()
-                    : page.badges().stream().filter(b -> b.status().equals(view.status())).toList();
-            return Rendering.view("admin/badges")
-                    .modelAttribute("page", new BadgeAdmin.BadgePage(shown, page.nextCursor()))
-                    .modelAttribute("view", view)
-                    .modelAttribute("statuses", BadgeAdmin.STATUSES)
-                    .modelAttribute("achievements", t.getT2())
-                    .modelAttribute("key", view.issue().key() != null ? view.issue().key() : AdminForms.newKey())
-                    .status(status).build();
-        });
+        return Mono.zip(badges.list(exchange, view.company(), view.status(), view.cursor()), activeAchievements(exchange))
+                .map(t -> Rendering.view("admin/badges")
+                        .modelAttribute("page", t.getT1())
+                        .modelAttribute("view", view)
+                        .modelAttribute("statuses", BadgeAdmin.STATUSES)
+                        .modelAttribute("achievements", t.getT2())
+                        .modelAttribute("key", view.issue().key() != null ? view.issue().key() : AdminForms.newKey())
+                        .status(status).build());
     }
 
     private Mono<List<AchievementAdmin.Achievement>> activeAchievements(ServerWebExchange exchange) {

@@ -46,17 +46,61 @@ class AdminBadgesPagesIntegrationTests extends SignedInPageTest {
     }
 
     @Test
-    void theFiltersAskForOneCompanyAndShowOnlyTheStatusChosen() {
+    void theFiltersAskBadgeServiceForOneCompanyAndOneStatusAndMoreBadgesPagesThroughThatStatus() {
+        badges();
+        // badge-service filters: the page shows what it answers for the status, and follows its cursor
+        SERVICES.json(BADGES, "status=SUSPENDED&limit=50", """
+                {"items":[{"id":"bdg-silver-green-pack","achievementId":"ach-silver","name":{"en":"Silver scorecard","zhHant":"銀級評分卡"},
+                  "holder":{"companyId":"cmp-green-pack","brNumber":"12345678","name":{"en":"Green Pack Ltd"}},
+                  "status":"SUSPENDED","suspensionReason":"Packaging under review","issuedAt":"2026-01-01T10:00:00Z","validUntil":"2027-01-01T10:00:00Z"}],
+                 "nextCursor":"c-suspended-2"}""");
+        SERVICES.json(BADGES, "cursor=c-suspended-2", """
+                {"items":[{"id":"bdg-bronze-green-pack","achievementId":"ach-bronze","name":{"en":"Bronze scorecard","zhHant":"銅級評分卡"},
+                  "holder":{"companyId":"cmp-green-pack","brNumber":"12345678","name":{"en":"Green Pack Ltd"}},
+                  "status":"SUSPENDED","suspensionReason":"Late report","issuedAt":"2026-02-01T10:00:00Z","validUntil":"2027-02-01T10:00:00Z"}],
+                 "nextCursor":null}""");
+        Traffic browser = signedIn(TestKeycloak.ADMIN, PAGE);
+
+        int before = SERVICES.calls().size();
+        Traffic.Answer page = browser.get(SITE + PAGE + "?status=SUSPENDED&company=cmp-green-pack");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("bdg-silver-green-pack", "Packaging under review").doesNotContain("bdg-gold-green-pack")
+                .doesNotContain("applies to the 50 badges of this page");
+        assertThat(badgeListCallsSince(before)).containsExactly(BADGES + "?companyId=cmp-green-pack&status=SUSPENDED&limit=50");
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("rel=\"next\" href=\"([^\"]+)\"").matcher(page.body());
+        assertThat(more.find()).as("a More badges link").isTrue();
+        String next = more.group(1).replace("&amp;", "&");
+        assertThat(next).isEqualTo(PAGE + "?status=SUSPENDED&company=cmp-green-pack&cursor=c-suspended-2");
+
+        before = SERVICES.calls().size();
+        Traffic.Answer second = browser.get(SITE + next);
+
+        assertThat(second.body()).contains("bdg-bronze-green-pack", "Late report").doesNotContain("bdg-silver-green-pack", "rel=\"next\"");
+        assertThat(badgeListCallsSince(before)).containsExactly(BADGES + "?companyId=cmp-green-pack&status=SUSPENDED&cursor=c-suspended-2&limit=50");
+
+        browser.get(SITE + "/lang/zh-Hant?next=" + PAGE);
+        assertThat(browser.get(SITE + PAGE + "?status=SUSPENDED").body()).contains("已暫停", "銀級評分卡").doesNotContain("狀態篩選只適用於本頁");
+    }
+
+    @Test
+    void aStatusThatIsNoneAndACompanyIdThatIsNoneAreNotSentOn() {
         badges();
         Traffic browser = signedIn(TestKeycloak.ADMIN, PAGE);
 
-        Traffic.Answer page = browser.get(SITE + PAGE + "?status=SUSPENDED&company=cmp-green-pack");
-        Traffic.Answer odd = browser.get(SITE + PAGE + "?company=%3Cb%3E%00");
+        int before = SERVICES.calls().size();
+        Traffic.Answer odd = browser.get(SITE + PAGE + "?status=%3Cb%3E&company=%3Cb%3E%00");
 
-        assertThat(page.body()).contains("bdg-silver-green-pack").doesNotContain("bdg-gold-green-pack");
-        assertThat(SERVICES.calls()).anySatisfy(c -> assertThat(c.pathAndQuery()).isEqualTo(BADGES + "?companyId=cmp-green-pack&limit=50"));
         assertThat(odd.status()).isEqualTo(200);
         assertThat(odd.body()).contains("That is not a company id (cmp-…): all badges are shown.");
+        assertThat(badgeListCallsSince(before)).containsExactly(BADGES + "?limit=50");
+    }
+
+    /** The requests for the badge list the portal sent since the {@code before}th call to the services. */
+    private static java.util.List<String> badgeListCallsSince(int before) {
+        java.util.List<FakeServices.Call> calls = SERVICES.calls();
+        return calls.subList(before, calls.size()).stream().map(FakeServices.Call::pathAndQuery)
+                .filter(call -> call.equals(BADGES) || call.startsWith(BADGES + "?")).toList();
     }
 
     @Test
