@@ -40,6 +40,7 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import hk.esgone.web.account.SessionRenewal;
 import reactor.core.publisher.Mono;
 
 /**
@@ -197,12 +198,29 @@ class SecurityConfig {
     ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
                                                                   ServerOAuth2AuthorizedClientRepository authorizedClients,
                                                                   ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users) {
+        return refreshing(registrations, authorizedClients, users, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Renews the person's tokens on demand (a company approved since they were made): the same refresh, with a margin
+     * of a day, so that any token counts as due.
+     */
+    @Bean
+    SessionRenewal sessionRenewal(ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                  ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users) {
+        return new SessionRenewal(refreshing(registrations, authorizedClients, users, Duration.ofDays(1)), authorizedClients);
+    }
+
+    private static ReactiveOAuth2AuthorizedClientManager refreshing(ReactiveClientRegistrationRepository registrations,
+                                                                    ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                                                    ReactiveOAuth2UserService<OidcUserRequest, OidcUser> users,
+                                                                    Duration margin) {
         RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler renewPerson = new RefreshOidcUserReactiveOAuth2AuthorizationSuccessHandler();
         renewPerson.setUserService(users);
         DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
         manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode()
-                .refreshToken(refresh -> refresh.clockSkew(Duration.ofSeconds(30)).authorizationSuccessHandler(renewPerson))
+                .refreshToken(refresh -> refresh.clockSkew(margin).authorizationSuccessHandler(renewPerson))
                 .build());
         return manager;
     }

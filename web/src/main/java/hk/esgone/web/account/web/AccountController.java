@@ -1,6 +1,7 @@
 package hk.esgone.web.account.web;
 
 import java.net.URI;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -9,8 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import hk.esgone.web.account.AccountOverview;
+import hk.esgone.web.account.SessionRenewal;
 import hk.esgone.web.support.LocalPaths;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +27,11 @@ import reactor.core.publisher.Mono;
 class AccountController {
 
     private final AccountOverview overview;
+    private final SessionRenewal renewal;
 
-    AccountController(AccountOverview overview) {
+    AccountController(AccountOverview overview, SessionRenewal renewal) {
         this.overview = overview;
+        this.renewal = renewal;
     }
 
     @GetMapping("/sign-in")
@@ -37,12 +42,21 @@ class AccountController {
     @GetMapping("/account")
     Mono<Rendering> account(@RequestParam(required = false) String applied, ServerWebExchange exchange) {
         // one after the other: the first call refreshes the person's token if it is due, the second uses that one
-        return overview.of(exchange).flatMap(membership -> overview.applications(exchange).map(applications ->
-                Rendering.view("account/account")
-                        .modelAttribute("membership", membership)
-                        .modelAttribute("applications", applications)
-                        // just sent from "Register my company": said above the list, once
-                        .modelAttribute("applied", applications.stream().anyMatch(a -> a.id().equals(applied)) ? applied : null)
-                        .build()));
+        return overview.of(exchange).flatMap(membership -> overview.applications(exchange).flatMap(applications -> {
+            // a company staff approved since the person's token was made: a renewed token names it, so the company's
+            // workspace opens now, without signing out and in again (the page asked for again with the renewed person)
+            String approved = applications.stream().filter(a -> a.status().equals("PUBLISHED") && !membership.companyIds().contains(a.id()))
+                    .map(AccountOverview.Application::id).findFirst().orElse(null);
+            Mono<Boolean> renewed = approved == null ? Mono.just(false) : renewal.renewOnceFor(approved, exchange);
+            return renewed.map(again -> again
+                    ? Rendering.redirectTo(UriComponentsBuilder.fromPath("/account").queryParamIfPresent("applied", Optional.ofNullable(applied)
+                            .filter(id -> applications.stream().anyMatch(a -> a.id().equals(id)))).build().encode().toUriString()).build()
+                    : Rendering.view("account/account")
+                            .modelAttribute("membership", membership)
+                            .modelAttribute("applications", applications)
+                            // just sent from "Register my company": said above the list, once
+                            .modelAttribute("applied", applications.stream().anyMatch(a -> a.id().equals(applied)) ? applied : null)
+                            .build());
+        }));
     }
 }

@@ -181,7 +181,7 @@ class SignInIntegrationTests {
         return tokens;
     }
 
-    private static JsonNode claims(String jwt) {
+    static JsonNode claims(String jwt) {
         return JsonMapper.shared().readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
 
