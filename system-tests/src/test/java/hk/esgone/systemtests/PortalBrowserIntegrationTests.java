@@ -62,6 +62,8 @@ class PortalBrowserIntegrationTests {
     private static Map<String, RunningApp> apps = Map.of();
     private static String site;
     private static ChromeDriver browser;
+    private static String chromiumBinary;
+    private static String chromedriverBinary;
     private static ObjectNode clientBefore;
     private static String axeSource;
     private static final List<String> axeFindings = new ArrayList<>();
@@ -121,18 +123,38 @@ class PortalBrowserIntegrationTests {
         });
         apps = RunningApp.startAll(ports, env);
 
+        chromiumBinary = chromium;
+        chromedriverBinary = chromedriver;
+        browser = newBrowser();
+        Files.createDirectories(SCREENSHOTS);
+        awaitSearchable();
+    }
+
+    /** A new headless Chromium with an empty profile (no cookies: nobody signed in). */
+    private static ChromeDriver newBrowser() {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(chromedriver).toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of(chromedriverBinary).toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
+        options.setBinary(chromiumBinary);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=1280,1000",
                 "--lang=en-GB");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-GB,en"));
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
-        awaitSearchable();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    /** Someone else's work at their own desk: the steps run in another browser, then this one is back as it was. */
+    private static void inAnotherBrowser(Runnable steps) {
+        ChromeDriver mine = browser;
+        browser = newBrowser();
+        try {
+            steps.run();
+        } finally {
+            browser.quit();
+            browser = mine;
+        }
     }
 
     @AfterAll
@@ -418,14 +440,15 @@ class PortalBrowserIntegrationTests {
 
     /**
      * The marketplace's whole daily work, clicked through by the people whose work it is, with one new company
-     * throughout: a newcomer registers at Keycloak and applies, staff approve; the new member completes the profile and
-     * meets a colleague's edit saved in between; a buyer finds the company; the partner writes an offer for holders of
-     * a badge, is told to upload its codes before sending it, has the code pool refused for its one bad line, then
-     * taken, and sends it; staff approve the offer and issue the company that badge; the member copies the embed code
-     * onto the company's website (another origin), where the widget shows it valid, claims the offer with a double
-     * click (one claim) and copies the code; the partner pastes it, confirms the redemption and exports the claims;
-     * staff revoke the badge — and the member's badge page, the widget on the open website and the offer's eligibility
-     * all change.
+     * throughout: a newcomer registers at Keycloak and applies; staff approve in their own browser, and the newcomer,
+     * still signed in, finds the company's workspace open without signing in again; the new member completes the
+     * profile and meets a colleague's edit saved in between; a buyer finds the company; the partner writes an offer for
+     * holders of a badge, is told to upload its codes before sending it, has the code pool refused for its one bad
+     * line, then taken, and sends it; staff approve the offer and issue the company that badge; the member copies the
+     * embed code onto the company's website (another origin), where the widget shows it valid, claims the offer with a
+     * double click (one claim) and copies the code; the partner pastes it, confirms the redemption and exports the
+     * claims; staff revoke the badge — and the member's badge page, the widget on the open website and the offer's
+     * eligibility all change.
      */
     @Test
     @Order(10)
@@ -520,25 +543,25 @@ class PortalBrowserIntegrationTests {
         assertThat(browser.findElement(By.cssSelector(".notice.success")).getText()).startsWith("Application sent.");
         assertThat(browser.findElement(By.id(company)).getText()).contains(name, "Waiting for a decision");
         look("account-applied");
-        signOut();
 
-        // staff approve it; directory-service makes the company an organization in Keycloak with the newcomer in it
-        signIn(TestKeycloak.ADMIN);
-        waitFor(ExpectedConditions.urlToBe(site + "/"));
-        open("/workspace/admin/applications?status=SUBMITTED");
-        browser.findElement(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/approve'] button")).click();
-        waitFor(driver -> driver.getCurrentUrl().contains("done="));
-        // listed once Keycloak has the organization (at once, or at the directory's next retry)
-        long listed = System.nanoTime() + WAIT.toNanos();
-        do {
-            open("/workspace/admin/applications?status=PUBLISHED");
-        } while (browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']")).isEmpty()
-                && System.nanoTime() < listed);
-        assertThat(browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']"))).isNotEmpty();
-        signOut();
+        // staff approve it at their own desk (another browser) while the newcomer stays signed in; directory-service
+        // makes the company an organization in Keycloak with the newcomer in it
+        inAnotherBrowser(() -> {
+            signIn(TestKeycloak.ADMIN);
+            waitFor(ExpectedConditions.urlToBe(site + "/"));
+            open("/workspace/admin/applications?status=SUBMITTED");
+            browser.findElement(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/approve'] button")).click();
+            waitFor(driver -> driver.getCurrentUrl().contains("done="));
+            // listed once Keycloak has the organization (at once, or at the directory's next retry)
+            long listed = System.nanoTime() + WAIT.toNanos();
+            do {
+                open("/workspace/admin/applications?status=PUBLISHED");
+            } while (browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']")).isEmpty()
+                    && System.nanoTime() < listed);
+            assertThat(browser.findElements(By.cssSelector("form[action='/workspace/admin/companies/" + company + "/suspend']"))).isNotEmpty();
+        });
 
-        // signed in again, the newcomer sees the decision and the company's workspace
-        signIn(email, password);
+        // the newcomer, still signed in, sees the decision and the company's workspace without signing in again
         open("/account");
         assertThat(browser.findElement(By.id(company)).getText()).contains("Approved and listed in the directory.");
         browser.findElement(By.cssSelector(".account-menu summary")).click();
