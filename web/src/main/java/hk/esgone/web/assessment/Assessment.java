@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import hk.esgone.web.support.Bilingual;
+import hk.esgone.web.support.ServiceJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +78,7 @@ public record Assessment(String id, int year, String industry, String sizeBand, 
             JsonNode value = a.path("value");
             return new Answer(a.path("questionId").asString(""), value.isMissingNode() || value.isNull() ? null : value,
                     a.path("unit").asString(null), a.path("notApplicable").asBoolean(false), a.path("reason").asString(null),
-                    a.path("revision").asLong(0), a.path("cleared").asBoolean(false), Scorecard.instant(a.path("updatedAt")),
+                    a.path("revision").asLong(0), a.path("cleared").asBoolean(false), ServiceJson.instant(a.path("updatedAt")),
                     Evidence.of(a.path("evidence")), Evidence.Review.of(a.path("evidenceReview")));
         }
     }
@@ -148,6 +149,6 @@ public record Assessment(String id, int year, String industry, String sizeBand, 
                 sections);
         return new Assessment(a.path("id").asString(""), a.path("year").asInt(0), a.path("industry").asString(null),
                 a.path("sizeBand").asString(null), a.path("questionnaire").path("version").asInt(0), a.path("status").asString("DRAFT"), answers, progress,
-                Scorecard.instant(a.path("updatedAt")), Scorecard.instant(a.path("submittedAt")));
+                ServiceJson.instant(a.path("updatedAt")), ServiceJson.instant(a.path("submittedAt")));
     }
 }

@@ -22,6 +22,7 @@ import hk.esgone.platform.text.TextRules;
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
+import hk.esgone.web.support.ServiceJson;
 import hk.esgone.web.workspace.DirectoryChoices;
 import hk.esgone.web.workspace.MyCompany;
 import reactor.core.publisher.Flux;
@@ -509,7 +510,7 @@ public class Assessments {
                                         .map(q -> Optional.of(q.sections().stream().mapToInt(s -> s.questions().size()).sum()))
                                         .onErrorResume(ServiceFailure.class, e -> Mono.just(Optional.empty()))
                                 : Mono.just(Optional.empty());
-                        return count.map(n -> new Version(key, version, Scorecard.instant(v.path("publishedAt")),
+                        return count.map(n -> new Version(key, version, ServiceJson.instant(v.path("publishedAt")),
                                 v.path("publishedBy").asString(null), v.path("current").asBoolean(false), n.orElse(null)));
                     });
                 })

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import hk.esgone.web.support.ServiceJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -90,7 +91,7 @@ public record Evidence(String url, String sha256, String fileName, long size, St
             }
             String status = json.path("status").asString("PENDING");
             return new Review(List.of("PENDING", "ACCEPTED", "REJECTED").contains(status) ? status : "PENDING",
-                    json.path("note").asString(null), Scorecard.instant(json.path("reviewedAt")));
+                    json.path("note").asString(null), ServiceJson.instant(json.path("reviewedAt")));
         }
 
         public ZonedDateTime reviewedAtLocal() {

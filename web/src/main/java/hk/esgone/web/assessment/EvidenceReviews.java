@@ -19,6 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
 import hk.esgone.platform.ids.Ids;
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ public class EvidenceReviews {
             return new Item(i.path("assessmentId").asString(""), i.path("companyId").asString(""), new Bilingual(null, null),
                     i.path("year").asInt(0), i.path("questionId").asString(""), Bilingual.of(i.path("question")),
                     Bilingual.of(i.path("topic")), Evidence.of(i.path("evidence")), i.path("status").asString("PENDING"),
-                    i.path("note").asString(null), Scorecard.instant(i.path("submittedAt")), Scorecard.instant(i.path("reviewedAt")),
+                    i.path("note").asString(null), ServiceJson.instant(i.path("submittedAt")), ServiceJson.instant(i.path("reviewedAt")),
                     i.path("reviewedBy").asString(null), Scorecard.decimal(i.path("pointsNow")), Scorecard.decimal(i.path("pointsIfAccepted")));
         }
     }

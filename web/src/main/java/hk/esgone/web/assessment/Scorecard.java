@@ -3,13 +3,13 @@ package hk.esgone.web.assessment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import hk.esgone.web.company.Radar;
 import hk.esgone.web.support.Bilingual;
+import hk.esgone.web.support.ServiceJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -116,7 +116,7 @@ public record Scorecard(String assessmentId, int year, int questionnaireVersion,
                 List.copyOf(notes));
         return new Scorecard(view.path("assessmentId").asString(""), view.path("year").asInt(card.path("year").asInt(0)),
                 view.path("questionnaire").path("version").asInt(score.path("questionnaireVersion").asInt(0)),
-                instant(view.path("submittedAt")), decimal(score.path("overall")), score.path("level").asString(null),
+                ServiceJson.instant(view.path("submittedAt")), decimal(score.path("overall")), score.path("level").asString(null),
                 Bilingual.of(score.path("levelRule")), List.copyOf(pillars), List.copyOf(topics), List.copyOf(questions), carbon);
     }
 
@@ -131,18 +131,6 @@ public record Scorecard(String assessmentId, int year, int questionnaireVersion,
         try {
             return new BigDecimal(node.asString(""));
         } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static Instant instant(JsonNode node) {
-        String text = node == null ? null : node.asString(null);
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
             return null;
         }
     }

@@ -1,7 +1,6 @@
 package hk.esgone.web.partner;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -9,6 +8,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.web.offers.OfferCatalogue;
 import hk.esgone.web.support.ServiceApi;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +34,8 @@ public class OfferEditor {
 
         /** Whether this is the version a form was opened at; a form without one is never taken as current. */
         public boolean isVersion(String seen) {
-            Instant read = seen == null ? null : instant(seen);
-            return read != null && version != null && read.equals(instant(version));
+            Instant read = seen == null ? null : ServiceJson.instant(seen);
+            return read != null && version != null && read.equals(ServiceJson.instant(version));
         }
     }
 
@@ -81,13 +81,5 @@ public class OfferEditor {
     private static Stored stored(JsonNode offer) {
         return new Stored(offer.path("id").asString(""), offer.path("status").asString(""), offer.path("updatedAt").asString(null),
                 offer.path("reviewNote").asString(null), OfferEditorForm.of(offer));
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -18,4 +18,13 @@ public final class ServiceJson {
             return null;
         }
     }
+
+    /** An ISO-8601 instant, or null when the text is missing, empty or not an instant. */
+    public static Instant instant(String text) {
+        try {
+            return text == null || text.isEmpty() ? null : Instant.parse(text);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
 }

@@ -15,6 +15,7 @@ import hk.esgone.web.config.WebProperties;
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
 import hk.esgone.web.support.ServiceFailure;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -110,7 +111,7 @@ public class BadgesWorkspace {
             }
             cards.add(new BadgeCard(id, Bilingual.of(badge.path("name")), badge.path("status").asString("UNKNOWN"),
                     badge.path("achievementKind").asString(null), badge.path("scorecardLevel").asString(null),
-                    CompanyReviews.instant(badge.path("validUntil").asString(null)),
+                    ServiceJson.instant(badge.path("validUntil").asString(null)),
                     web.publicUrl("/badges/" + id), web.publicUrl("/widget/badge.js"),
                     web.publicUrl("/widget/badges/" + id + "/frame"), web.publicUrl("/widget/badges/" + id + ".svg")));
         }

@@ -2,7 +2,6 @@ package hk.esgone.web.workspace;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.web.support.Bilingual;
 import hk.esgone.web.support.ServiceApi;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -96,17 +96,9 @@ public class CompanyReviews {
         return new Application(c.path("id").asString(""), Bilingual.of(c.path("name")), c.path("kind").asString(null),
                 Bilingual.of(c.path("kindLabel")), c.path("brNumber").asString(null), c.path("uscc").asString(null),
                 Bilingual.of(c.path("industry").path("label")), locations, c.path("status").asString(""),
-                owner.path("applicantUsername").asString(null), instant(owner.path("createdAt").asString(null)),
+                owner.path("applicantUsername").asString(null), ServiceJson.instant(owner.path("createdAt").asString(null)),
                 owner.path("reviewReason").asString(null), owner.path("suspensionReason").asString(null),
                 owner.path("provisioningState").asString(null), owner.path("provisioningAttempts").asInt(0),
-                owner.path("provisioningError").asString(null), instant(owner.path("nextProvisioningAttemptAt").asString(null)));
-    }
-
-    static Instant instant(String text) {
-        try {
-            return text == null || text.isEmpty() ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+                owner.path("provisioningError").asString(null), ServiceJson.instant(owner.path("nextProvisioningAttemptAt").asString(null)));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import hk.esgone.web.offers.OfferCatalogue;
 import hk.esgone.web.support.ServiceApi;
+import hk.esgone.web.support.ServiceJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -101,7 +102,7 @@ public class OfferReviews {
     }
 
     private static ZonedDateTime time(String text) {
-        java.time.Instant at = CompanyReviews.instant(text);
+        java.time.Instant at = ServiceJson.instant(text);
         return at == null ? null : at.atZone(ClaimsWorkspace.HONG_KONG);
     }
 }
