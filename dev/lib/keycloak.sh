@@ -125,14 +125,19 @@ kc_stop() {
   rm -f "$pid_file"
 }
 
+# kc_admin_token KEYCLOAK_URL — an access token of the master admin (admin / admin) of a Keycloak we started.
+kc_admin_token() {
+  curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
+    "$1/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+
 # kc_portal_site KEYCLOAK_URL SITE_URL — lets the portal's client (esg-portal) sign people in and out at SITE_URL
 # (http://localhost:<gateway port>) as well: the realm file names http://localhost:8080 only, so a stack on another
 # gateway port would be refused ("Invalid parameter: redirect_uri"). Uses the master admin (admin / admin) of a
 # Keycloak we started.
 kc_portal_site() {
   local kc=$1 site=$2 admin id
-  admin=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin \
-    "$kc/realms/master/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/') || return 1
+  admin=$(kc_admin_token "$kc") || return 1
   id=$(curl -fsS -H "Authorization: Bearer $admin" "$kc/admin/realms/$KC_REALM/clients?clientId=esg-portal" |
     grep -oE '"id":"[^"]+"' | head -n 1 | sed -E 's/"id":"([^"]+)"/\1/') || return 1
   [ -n "$id" ] || return 1
