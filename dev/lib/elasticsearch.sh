@@ -80,6 +80,21 @@ es_ensure_user() {
 
 # es_start PORT DATA_DIR LOG_FILE PID_FILE — starts a single-node cluster in the background on 127.0.0.1:PORT,
 # records its PID and waits (up to 120 s) for the cluster to be at least yellow.
+# es_open_path PATH... — lets the Elasticsearch user pass through (o+x, not list) the folders above each PATH that
+# belong to us and keep others out; folders of other owners are left as they are (the check after it names them).
+es_open_path() {
+  local dir
+  for dir in "$@"; do
+    while [ "$dir" != / ] && [ -n "$dir" ]; do
+      dir=$(dirname "$dir")
+      if [ -O "$dir" ] && [ -z "$(find "$dir" -maxdepth 0 -perm -o+x)" ]; then
+        warn "letting $ES_USER pass through $dir (chmod o+x) to reach Elasticsearch's files"
+        chmod o+x "$dir"
+      fi
+    done
+  done
+}
+
 es_start() {
   local port=$1 data=$2 log=$3 pidfile=$4 transport conf pid start
   [ $# -eq 4 ] || fail "usage: es_start PORT DATA_DIR LOG_FILE PID_FILE"
@@ -107,7 +122,9 @@ es_start() {
   if [ "$(id -u)" -eq 0 ]; then
     es_ensure_user
     chown -R "$ES_USER:$ES_USER" "$data"
-    # every folder above DATA_DIR and the JDK must be reachable by that user
+    # every folder above DATA_DIR and the JDK must be reachable by that user: a checkout in a private folder of ours
+    # (mktemp -d, /root) gets a pass-through (o+x, not a listing) on the folders on the way
+    es_open_path "$data" "$ES_DIST" "$JAVA_HOME"
     setpriv --reuid="$ES_USER" --regid="$ES_USER" --init-groups -- test -r "$conf/jvm.options" -a -x "$JAVA_HOME/bin/java" -a -r "$ES_DIST/lib" \
       || fail "user $ES_USER cannot reach $data, $ES_DIST or $JAVA_HOME (a folder on the way is not world-readable)"
     # setpriv (util-linux, like runuser) execs in place, so the PID we record is Elasticsearch's own
