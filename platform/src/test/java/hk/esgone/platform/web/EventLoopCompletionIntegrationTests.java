@@ -45,7 +45,21 @@ class EventLoopCompletionIntegrationTests {
         web.get().uri("/later").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("later");
         web.get().uri("/now").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("now");
 
+        // the client can read a response before the server's handling has ended: wait for both ends to be recorded
+        awaitSize(ENDED_ON, 2, Duration.ofSeconds(10));
         assertThat(ENDED_ON).hasSize(2).allSatisfy(thread -> assertThat(thread).as("an HTTP event loop thread, not a timer thread").contains("-http-"));
+    }
+
+    private static void awaitSize(List<String> list, int size, Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (list.size() < size && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @SpringBootApplication
