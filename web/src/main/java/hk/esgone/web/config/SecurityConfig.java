@@ -33,12 +33,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 import hk.esgone.web.account.SessionRenewal;
 import reactor.core.publisher.Mono;
@@ -59,10 +59,12 @@ class SecurityConfig {
     @Bean
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, WebProperties web,
                                           ReactiveClientRegistrationRepository registrations,
-                                          ServerOAuth2AuthorizedClientRepository authorizedClients) {
+                                          ServerOAuth2AuthorizedClientRepository authorizedClients,
+                                          WebSessionIdResolver sessionIds) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
         return http
+                .securityContextRepository(new SessionCookieContexts(sessionIds))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/account/**", "/workspace/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()
@@ -77,7 +79,7 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
                         .accessDeniedHandler(refused()))
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(web)).csrfTokenRequestHandler(multipartToo()).accessDeniedHandler(refused()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CsrfCookies(web.secure())).csrfTokenRequestHandler(multipartToo()).accessDeniedHandler(refused()))
                 .headers(headers -> {
                     headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(web)))
                             .frameOptions(frame -> frame.mode(Mode.DENY))
@@ -130,17 +132,6 @@ class SecurityConfig {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self'; "
                 + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' " + keycloak + "; "
                 + "frame-ancestors 'none'";
-    }
-
-    /**
-     * The CSRF token as a double-submit cookie (HttpOnly: pages carry the token in their forms and in a meta tag
-     * for htmx), so that anonymous visitors get no server-side session at all.
-     */
-    static CookieServerCsrfTokenRepository csrfTokens(WebProperties web) {
-        CookieServerCsrfTokenRepository tokens = new CookieServerCsrfTokenRepository();
-        tokens.setCookieName("ESG_CSRF");
-        tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax").secure(web.secure()).path("/"));
-        return tokens;
     }
 
     /**
