@@ -63,8 +63,10 @@ class SecurityConfig {
                                           WebSessionIdResolver sessionIds) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
+        SessionCookieOnly sessions = new SessionCookieOnly(sessionIds);
         return http
-                .securityContextRepository(new SessionCookieContexts(sessionIds))
+                .securityContextRepository(sessions.contexts())
+                .requestCache(cache -> cache.requestCache(sessions.requests()))
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/account/**", "/workspace/**").authenticated()
                         .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()

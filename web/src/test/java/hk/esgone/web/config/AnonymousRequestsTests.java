@@ -12,6 +12,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.server.WebSession;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
@@ -34,13 +35,13 @@ class AnonymousRequestsTests {
                 .sessionManager(ex -> Mono.error(new AssertionError("a session was asked for")))
                 .build();
 
-        assertThat(new SessionCookieContexts(sessionIds).load(exchange).blockOptional()).isEmpty();
+        assertThat(new SessionCookieOnly(sessionIds).contexts().load(exchange).blockOptional()).isEmpty();
     }
 
     @Test
     void aRequestWithItsSessionCookieFindsThePersonSignedInInThatSession() {
         WebSession session = new InMemoryWebSessionStore().createWebSession().block();
-        SessionCookieContexts contexts = new SessionCookieContexts(sessionIds);
+        ServerSecurityContextRepository contexts = new SessionCookieOnly(sessionIds).contexts();
         SecurityContext signedIn = new SecurityContextImpl(new TestingAuthenticationToken("chan", "n/a", "ROLE_sme"));
         contexts.save(MockServerWebExchange.builder(MockServerHttpRequest.get("/callback")).session(session).build(), signedIn).block();
 
