@@ -57,7 +57,10 @@ public class DirectoryBench {
         Path out = Path.of(args[4]);
         // smoke: the same steps with a few requests each, to show that the benchmark still works
         boolean smoke = args.length > 5 && args[5].equals("smoke");
-        int warmup = smoke ? 20 : 200;
+        // warm-up by time, not by count: after 200 requests the service's JIT was still compiling (a quarter of a core
+        // for minutes on two cores) while the long-running Elasticsearch node was warm, so the ratio measured warm-up
+        Duration warmService = Duration.ofSeconds(smoke ? 2 : 60);
+        Duration warmDirect = Duration.ofSeconds(smoke ? 1 : 15);
         String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int port = freePort();
         String base = "http://127.0.0.1:" + port;
@@ -159,8 +162,10 @@ public class DirectoryBench {
                             .timeout(Duration.ofSeconds(10)).GET().build();
                     HttpRequest direct = HttpRequest.newBuilder(URI.create(esUrl)).header("Content-Type", "application/json")
                             .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(esBody)).build();
-                    measure(viaService, warmup, 1, Duration.ofSeconds(30));
-                    measure(direct, warmup, 1, Duration.ofSeconds(30));
+                    measure(viaService, 1_000_000, 2, warmService);
+                    measure(direct, 1_000_000, 2, warmDirect);
+                    report.append(String.format(Locale.ROOT, "  after a warm-up of %d s (service) and %d s (direct), two connections%n",
+                            warmService.toSeconds(), warmDirect.toSeconds()));
                     for (int concurrency : new int[]{1, 4}) {
                         int requests = (concurrency == 1 ? 1000 : 2000) / (smoke ? 25 : 1);
                         // alternate rounds so that background load hits both sides alike
