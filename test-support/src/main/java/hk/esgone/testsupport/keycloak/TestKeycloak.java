@@ -203,6 +203,27 @@ public final class TestKeycloak {
     }
 
     /**
+     * Ends every Keycloak session of {@code username} (the admin console's "sign out" of a user): their refresh
+     * tokens stop working, as after an administrator's sign-out or the session's end at Keycloak.
+     */
+    public static void endSessions(String username) {
+        String admin = masterAdminToken();
+        JsonNode users = getJson(url() + "/admin/realms/" + REALM + "/users?exact=true&username=" + enc(username), admin);
+        if (!users.isArray() || users.isEmpty()) {
+            throw new IllegalStateException("the realm has no user " + username);
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        URI.create(url() + "/admin/realms/" + REALM + "/users/" + users.get(0).path("id").asString() + "/logout"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak did not end the sessions of " + username + ": HTTP " + response.statusCode());
+        }
+    }
+
+    /**
      * Changes a client of the realm as an operator would in the admin console: {@code change} edits its
      * representation (redirect URIs, attributes such as {@code access.token.lifespan}), which is then stored. Returns
      * the representation as it was, for {@link #restoreClient(ObjectNode)}.

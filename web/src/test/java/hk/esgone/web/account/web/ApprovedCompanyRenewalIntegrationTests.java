@@ -46,6 +46,28 @@ class ApprovedCompanyRenewalIntegrationTests extends SignedInPageTest {
     }
 
     @Test
+    void whenKeycloakNoLongerRenewsTheTokensTheAccountPageShowsAsItIs() {
+        SERVICES.json(ME, """
+                {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":[]}""");
+        SERVICES.json(MINE, """
+                [{"id":"cmp-new-green","status":"PUBLISHED","name":{"en":"New Green Works Ltd"},"owner":{}}]""");
+        Traffic browser = signedIn(TestKeycloak.SME, "/");
+        // an administrator signed the person out at Keycloak: the refresh token is refused there
+        TestKeycloak.endSessions(TestKeycloak.SME);
+
+        Traffic.Answer account = browser.get(SITE + "/account?applied=cmp-new-green");
+
+        assertThat(account.status()).isEqualTo(200);
+        assertThat(account.body()).contains("New Green Works Ltd", "Approved and listed in the directory.");
+        List<String> tokens = tokensSentTo(ME);
+        assertThat(tokens).hasSize(1);
+        // the tokens Keycloak refused are gone from the session: the next page asks the person to sign in again
+        Traffic.Answer next = browser.get(SITE + "/account");
+        assertThat(next.status()).isEqualTo(302);
+        assertThat(next.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?");
+    }
+
+    @Test
     void aPersonWhoseTokenNamesTheApprovedCompanyIsNotRenewed() {
         SERVICES.json(ME, """
                 {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":["cmp-demo-supplier"]}""");
