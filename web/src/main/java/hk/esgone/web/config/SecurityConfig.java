@@ -64,6 +64,7 @@ class SecurityConfig {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
         SessionCookieOnly sessions = new SessionCookieOnly(sessionIds);
+        ServerOAuth2AuthorizationRequestResolver inPageLanguage = inPageLanguage(registrations);
         return http
                 .securityContextRepository(sessions.contexts())
                 .requestCache(cache -> cache.requestCache(sessions.requests()))
@@ -72,11 +73,13 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, "/sign-in").authenticated()
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
-                        .authorizationRequestResolver(inPageLanguage(registrations))
+                        .authorizationRequestResolver(inPageLanguage)
                         .authorizedClientRepository(authorizedClients)
                         .authenticationFailureHandler((exchange, failure) ->
                                 Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign-in-failed"))))
-                .oauth2Client(client -> client.authorizedClientRepository(authorizedClients))
+                // a sign-in asked for on the way (Keycloak refused to renew the tokens) also opens in the page's language
+                .oauth2Client(client -> client.authorizedClientRepository(authorizedClients)
+                        .authorizationRequestResolver(inPageLanguage))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))

@@ -65,6 +65,7 @@ class ApprovedCompanyRenewalIntegrationTests extends SignedInPageTest {
         Traffic.Answer next = browser.get(SITE + "/account");
         assertThat(next.status()).isEqualTo(302);
         assertThat(next.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?");
+        assertThat(next.location()).as("Keycloak's sign-in page in the page's language").endsWith("&ui_locales=en");
     }
 
     @Test
