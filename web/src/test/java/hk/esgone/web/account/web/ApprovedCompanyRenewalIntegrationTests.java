@@ -22,11 +22,7 @@ class ApprovedCompanyRenewalIntegrationTests extends SignedInPageTest {
 
     @Test
     void aCompanyApprovedSinceSigningInRenewsTheTokensOnceAndTheAccountPageShowsIt() {
-        SERVICES.json(ME, """
-                {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":[]}""");
-        SERVICES.json(MINE, """
-                [{"id":"cmp-new-green","status":"PUBLISHED","name":{"en":"New Green Works Ltd"},"owner":{}}]""");
-        Traffic browser = signedIn(TestKeycloak.SME, "/");
+        Traffic browser = signedInWithACompanyApprovedSince();
 
         Traffic.Answer account = browser.get(SITE + "/account?applied=cmp-new-green");
 
@@ -47,11 +43,7 @@ class ApprovedCompanyRenewalIntegrationTests extends SignedInPageTest {
 
     @Test
     void whenKeycloakNoLongerRenewsTheTokensTheAccountPageShowsAsItIs() {
-        SERVICES.json(ME, """
-                {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":[]}""");
-        SERVICES.json(MINE, """
-                [{"id":"cmp-new-green","status":"PUBLISHED","name":{"en":"New Green Works Ltd"},"owner":{}}]""");
-        Traffic browser = signedIn(TestKeycloak.SME, "/");
+        Traffic browser = signedInWithACompanyApprovedSince();
         // an administrator signed the person out at Keycloak: the refresh token is refused there
         TestKeycloak.endSessions(TestKeycloak.SME);
 
@@ -85,6 +77,15 @@ class ApprovedCompanyRenewalIntegrationTests extends SignedInPageTest {
         List<String> tokens = tokensSentTo(ME);
         assertThat(tokens).hasSize(2);
         assertThat(jti(tokens.get(1))).isEqualTo(jti(tokens.get(0)));
+    }
+
+    /** The demo SME signed in; since then staff approved the company they applied for, which their token does not name. */
+    private static Traffic signedInWithACompanyApprovedSince() {
+        SERVICES.json(ME, """
+                {"subject":"x","username":"sme@demo.esg-one.test","roles":["sme"],"companyIds":[]}""");
+        SERVICES.json(MINE, """
+                [{"id":"cmp-new-green","status":"PUBLISHED","name":{"en":"New Green Works Ltd"},"owner":{}}]""");
+        return signedIn(TestKeycloak.SME, "/");
     }
 
     private static List<String> tokensSentTo(String path) {
