@@ -30,9 +30,10 @@ final class PageTemplateEngine extends SpringWebFluxTemplateEngine {
     public Publisher<DataBuffer> processStream(String template, Set<String> markupSelectors, IContext context,
                                                DataBufferFactory bufferFactory, MediaType mediaType, Charset charset,
                                                int responseMaxChunkSizeBytes) {
-        if (template == null || context == null || bufferFactory == null || charset == null
-                || (responseMaxChunkSizeBytes > 0 && responseMaxChunkSizeBytes != Integer.MAX_VALUE)
+        boolean whole = responseMaxChunkSizeBytes < 0 || responseMaxChunkSizeBytes == Integer.MAX_VALUE;
+        if (!whole || template == null || context == null || bufferFactory == null || mediaType == null || charset == null
                 || MediaType.TEXT_EVENT_STREAM.includes(mediaType) || drivenByData(context)) {
+            // Thymeleaf's own: chunks, data-driven and event streams, and its errors for what is missing
             return super.processStream(template, markupSelectors, context, bufferFactory, mediaType, charset,
                     responseMaxChunkSizeBytes);
         }

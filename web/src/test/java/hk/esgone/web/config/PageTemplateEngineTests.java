@@ -70,6 +70,15 @@ class PageTemplateEngineTests {
     }
 
     @Test
+    void whatThymeleafRefusesIsStillRefused() {
+        assertThatThrownBy(() -> render(engine(new PageTemplateEngine()), 0, StandardCharsets.UTF_8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Chunk Size");
+        assertThatThrownBy(() -> Flux.from(engine(new PageTemplateEngine()).processStream(TEMPLATE, null,
+                new Context(Locale.ENGLISH, MODEL), DefaultDataBufferFactory.sharedInstance, null, StandardCharsets.UTF_8,
+                Integer.MAX_VALUE)).blockLast()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Media Type");
+    }
+
+    @Test
     void aTemplateThatFailsGivesAnErrorAndNoHalfPage() {
         SpringWebFluxTemplateEngine engine = engine(new PageTemplateEngine());
         Context context = new Context(Locale.ENGLISH, Map.of("rows", List.of(1, 2)));
