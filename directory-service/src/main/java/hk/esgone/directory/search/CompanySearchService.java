@@ -28,6 +28,7 @@ import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.store.CompanyIndex;
 import hk.esgone.directory.search.store.CompanyIndexDocument;
 import hk.esgone.directory.search.store.IndexJson;
+import hk.esgone.directory.search.store.SearchIndexManager;
 import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
@@ -154,7 +155,8 @@ public class CompanySearchService {
             return new ApiProblem(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                     "The search could not be run. Quote the correlation id when reporting it.");
         }
-        if (!(e instanceof ConnectException || e instanceof TimeoutException || e.getCause() instanceof ConnectException)) {
+        if (!(e instanceof ConnectException || e instanceof TimeoutException || e.getCause() instanceof ConnectException
+                || SearchIndexManager.isIndexMissing(e))) {
             log.warn("Search failed: {}", e.toString(), e);
         }
         return ApiProblem.unavailable("search-unavailable", "Search is temporarily unavailable; please try again shortly.", 5);

@@ -24,7 +24,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * What starts index work without a request: the first index and mapping upgrades at start (a rebuild when
- * the index's mapping version is older than the code's), the periodic reconcile, and taxonomy label changes.
+ * the index's mapping version is older than the code's), filling a new index behind the alias, the periodic
+ * reconcile, and taxonomy label changes.
  */
 @Component
 class IndexJobs implements SmartLifecycle {
@@ -69,6 +70,23 @@ class IndexJobs implements SmartLifecycle {
                     })
                     .subscribe();
         }
+    }
+
+    /**
+     * A new, empty index behind the alias: on a first start nothing is lost, but after Elasticsearch lost its data
+     * (a new cluster, a deleted index) every company in MongoDB is indexed again, at its own version.
+     */
+    @EventListener
+    public void onAliasCreated(SearchIndexManager.AliasCreated created) {
+        companies.markAllIndexPending()
+                .doOnSuccess(n -> {
+                    if (n > 0) {
+                        log.info("New index {} behind '{}': indexing {} companies from MongoDB", created.index(), created.alias(), n);
+                    }
+                    indexer.wake();
+                })
+                .subscribe(n -> { }, e -> log.warn("Could not queue the companies for the new index {} ({}); the next reconcile will",
+                        created.index(), e.toString()));
     }
 
     @Override

@@ -418,6 +418,29 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void whenElasticsearchLosesTheIndexSearchComesBackFromMongoDbByItself() throws Exception {
+        long totalBefore = search("limit=1").path("total").path("value").asLong();
+        long versionBefore = companies.findById("cmp-demo-supplier").block().version();
+        // Elasticsearch loses its data (a new cluster, a deleted index): the alias goes with its index
+        for (String index : indexes.aliasedIndexes().block()) {
+            es("DELETE", "/" + index, null);
+        }
+
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Await.until("search finds the whole directory again", Duration.ofSeconds(120), () -> {
+            var answer = web.get().uri(uri("/api/v1/directory/search?limit=1")).exchange().expectBody().returnResult();
+            statuses.add(answer.getStatus().value());
+            return answer.getStatus().value() == 200
+                    && JSON.readTree(answer.getResponseBody()).path("total").path("value").asLong() == totalBefore;
+        });
+
+        assertThat(statuses).as("while the index is refilled: results or 'try again', never an error").containsOnly(200, 503);
+        assertThat(indexes.aliasedIndexes().block()).singleElement().asString().startsWith(PREFIX + "companies-");
+        assertThat(ids(items(search("q=" + enc("Demo Bank")))).getFirst()).isEqualTo("cmp-demo-partner");
+        assertThat(companies.findById("cmp-demo-supplier").block().version()).as("no record changes version").isEqualTo(versionBefore);
+    }
+
+    @Test
     void anOlderWriteNeverOverwritesANewerOne() {
         Company current = companies.findById("cmp-demo-partner").block();
         Company stale = current.toBuilder().version(current.version() - 1)

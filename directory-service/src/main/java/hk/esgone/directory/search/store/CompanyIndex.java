@@ -44,7 +44,8 @@ public class CompanyIndex {
     }
 
     public Mono<SearchResponse<CompanyIndexDocument>> search(SearchRequest request) {
-        return indexes.call(() -> client.search(request, CompanyIndexDocument.class));
+        return indexes.call(() -> client.search(request, CompanyIndexDocument.class))
+                .doOnError(SearchIndexManager::isIndexMissing, e -> indexes.aliasMissing());
     }
 
     /** Writes the companies into {@code target} at their record versions; answers how many it holds now. */

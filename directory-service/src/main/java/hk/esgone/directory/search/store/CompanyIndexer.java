@@ -197,7 +197,13 @@ public class CompanyIndexer implements CompanyChangeListener, SmartLifecycle {
                     for (BulkResponseItem item : response.items()) {
                         if (CompanyIndex.isDone(item)) {
                             okPerCompany.merge(item.id(), 1, Integer::sum);
-                        } else if (failures.size() < 3) {
+                            continue;
+                        }
+                        if (item.error() != null && SearchIndexManager.INDEX_NOT_FOUND.equals(item.error().type())
+                                && alias.equals(item.index())) {
+                            indexes.aliasMissing();
+                        }
+                        if (failures.size() < 3) {
                             failures.add(item.id() + ": " + (item.error() == null ? item.status() : item.error().type() + " " + item.error().reason()));
                         }
                     }

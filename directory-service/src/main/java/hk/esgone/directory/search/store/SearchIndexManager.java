@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -38,11 +39,13 @@ public class SearchIndexManager {
 
     static final String MAPPING_RESOURCE = "search/companies-index.json";
     private static final Logger log = LoggerFactory.getLogger(SearchIndexManager.class);
+    public static final String INDEX_NOT_FOUND = "index_not_found_exception";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ElasticsearchAsyncClient client;
     private final SearchProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final byte[] mapping;
     private final int mappingVersion;
     private volatile boolean ready;
@@ -50,10 +53,15 @@ public class SearchIndexManager {
     private volatile String extraWriteIndex;
     private Mono<Integer> ensuring;
 
-    SearchIndexManager(ElasticsearchAsyncClient client, SearchProperties properties, Clock clock) {
+    /** This instance created the alias, with {@code index} behind it and nothing in it yet. */
+    public record AliasCreated(String alias, String index) {
+    }
+
+    SearchIndexManager(ElasticsearchAsyncClient client, SearchProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.client = client;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
         try (InputStream in = new ClassPathResource(MAPPING_RESOURCE).getInputStream()) {
             this.mapping = in.readAllBytes();
         } catch (IOException e) {
@@ -113,7 +121,7 @@ public class SearchIndexManager {
         return exists
                 .flatMap(present -> present
                         ? currentMappingVersion()
-                        : createIndex(newIndexName(), true).thenReturn(mappingVersion)
+                        : createAlias().thenReturn(mappingVersion)
                                 .onErrorResume(e -> exists.flatMap(now -> now ? currentMappingVersion() : Mono.error(e))))
                 .doOnSuccess(v -> {
                     if (!ready) {
@@ -121,6 +129,32 @@ public class SearchIndexManager {
                     }
                     ready = true;
                 });
+    }
+
+    /** The first index behind the alias, or a new one after Elasticsearch lost it: announced, so it gets filled. */
+    private Mono<Void> createAlias() {
+        String index = newIndexName();
+        return createIndex(index, true).doOnSuccess(v -> {
+            log.info("Created index {} behind the search alias '{}'", index, alias());
+            events.publishEvent(new AliasCreated(alias(), index));
+        });
+    }
+
+    /**
+     * Elasticsearch answered that the alias does not exist (its data was lost or the index deleted): the indexer
+     * creates it again on its next run, and the new index is filled from MongoDB.
+     */
+    public void aliasMissing() {
+        if (ready) {
+            ready = false;
+            log.warn("The search alias '{}' is missing in Elasticsearch: creating it again and indexing every company", alias());
+        }
+    }
+
+    /** Whether Elasticsearch refused a request because the index or alias it names does not exist. */
+    public static boolean isIndexMissing(Throwable e) {
+        return e instanceof ElasticsearchException es && es.status() == 404 && es.error() != null
+                && INDEX_NOT_FOUND.equals(es.error().type());
     }
 
     public String newIndexName() {
