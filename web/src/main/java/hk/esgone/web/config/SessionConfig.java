@@ -5,9 +5,16 @@ import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.session.data.redis.config.annotation.web.server.EnableRedisWebSession;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The session cookie ({@value #COOKIE}): {@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} outside local
@@ -33,5 +40,23 @@ class SessionConfig {
     @ConditionalOnProperty(name = "esg.web.session.store", havingValue = "redis")
     @EnableRedisWebSession(maxInactiveIntervalInSeconds = 1800, redisNamespace = "esg:web:session")
     static class RedisSessions {
+
+        /**
+         * Signing in keeps the sign-in request in the session, saved as the redirect to Keycloak is sent: with Redis
+         * down that save would fail after the answer started, an empty 500. The two sign-in steps ask Redis first
+         * (one PING, within {@code spring.data.redis.timeout}), so the person gets the "try again" page instead.
+         */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+        WebFilter sessionStoreBeforeSignIn(ReactiveRedisConnectionFactory redis) {
+            return (exchange, chain) -> {
+                String path = exchange.getRequest().getPath().value();
+                if (!path.startsWith("/oauth2/authorization/") && !path.startsWith("/login/oauth2/")) {
+                    return chain.filter(exchange);
+                }
+                return Mono.usingWhen(Mono.fromSupplier(redis::getReactiveConnection), ReactiveRedisConnection::ping,
+                        ReactiveRedisConnection::closeLater).then(chain.filter(exchange));
+            };
+        }
     }
 }

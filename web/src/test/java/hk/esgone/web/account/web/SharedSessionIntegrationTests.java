@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -26,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * balancer: signed in on one, the person is signed in on the other, which calls the services with the person's
  * token from the shared session; signed out on the second, the first no longer knows them.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedSessionIntegrationTests {
 
     static final TestRedis REDIS = new TestRedis();
@@ -66,6 +71,7 @@ class SharedSessionIntegrationTests {
     }
 
     @Test
+    @Order(1)
     void aPersonSignedInOnOneReplicaIsSignedInOnTheOtherAndSignsOutOfBoth() {
         Traffic browser = new Traffic();
         Traffic.Answer onFirst = browser.signIn(site(PORT_A) + "/sign-in?next=/account", TestKeycloak.PARTNER, TestKeycloak.DEMO_PASSWORD);
@@ -89,6 +95,26 @@ class SharedSessionIntegrationTests {
         Traffic.Answer firstAgain = browser.get(site(PORT_A) + "/account");
         assertThat(firstAgain.status()).as("signed out on every replica").isEqualTo(302);
         assertThat(firstAgain.location()).isEqualTo("/oauth2/authorization/keycloak");
+    }
+
+    @Test
+    @Order(2)
+    void whenRedisIsDownSignedInPagesSayTryAgainAndPublicPagesStillWork() {
+        Traffic browser = new Traffic();
+        assertThat(browser.signIn(site(PORT_A) + "/sign-in?next=/account", TestKeycloak.PARTNER, TestKeycloak.DEMO_PASSWORD).status())
+                .isEqualTo(200);
+        REDIS.close();
+
+        long started = System.nanoTime();
+        Traffic.Answer account = browser.get(site(PORT_A) + "/account");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("an answer, not a wait for Redis").isLessThan(Duration.ofSeconds(20));
+        assertThat(account.status()).isEqualTo(503);
+        assertThat(account.body()).contains("Please try again").doesNotContain("Exception", "at org.", "at io.");
+        Traffic.Answer signIn = new Traffic().get(site(PORT_B) + "/oauth2/authorization/keycloak");
+        assertThat(signIn.status()).as("signing in needs the session store too").isEqualTo(503);
+
+        Traffic.Answer check = new Traffic().get(site(PORT_B) + "/check");
+        assertThat(check.status()).as("public pages need no session").isEqualTo(200);
     }
 
     private static ConfigurableApplicationContext replica(int port) {
