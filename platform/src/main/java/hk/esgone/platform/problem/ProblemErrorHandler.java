@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ import tools.jackson.databind.DatabindException;
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+    /** Exceptions (and their subclasses) that mean a database does not answer; see {@link #isStoreOutage}. */
+    private static final Set<String> STORE_OUTAGES = Set.of("org.springframework.dao.DataAccessResourceFailureException",
+            "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException");
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -52,6 +56,12 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             RequestMdc.run(exchange, () -> log.warn("Token could not be checked on {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), cause));
             ex = ApiProblem.unavailable("auth-unavailable", "Your token cannot be checked right now. Try again shortly.", 5);
+        } else if (isStoreOutage(ex)) {
+            // the service's database does not answer (down, unreachable, no primary): an outage, not a bug
+            String cause = ex.toString();
+            RequestMdc.run(exchange, () -> log.warn("Database not answering on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), cause));
+            ex = ApiProblem.unavailable("store-unavailable", "The service cannot reach its database right now. Try again shortly.", 5);
         }
         ProblemDetail problem = toProblem(ex, exchange);
         if (ex instanceof ErrorResponse errorResponse) {
@@ -156,6 +166,21 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * A database that does not answer: Spring's translation of a driver's timeout or refused connection, or the MongoDB
+     * driver's own exception where nothing translated it. By name, as the gateway has neither on its classpath.
+     */
+    static boolean isStoreOutage(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+                if (STORE_OUTAGES.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable ex, Class<? extends Throwable> type) {

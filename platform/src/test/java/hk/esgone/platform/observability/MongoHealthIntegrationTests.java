@@ -1,7 +1,10 @@
 package hk.esgone.platform.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.InetSocketAddress;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,12 +15,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -42,7 +51,8 @@ class MongoHealthIntegrationTests {
     static void mongo(DynamicPropertyRegistry registry) {
         MONGO.bind("127.0.0.1", 0);
         InetSocketAddress address = MONGO.getLocalAddress();
-        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort() + "/health-tests");
+        // a short server selection, so that the outage test does not wait the driver's default 30 s
+        registry.add("spring.mongodb.uri", () -> "mongodb://127.0.0.1:" + address.getPort() + "/health-tests?serverSelectionTimeoutMS=2000");
     }
 
     @AfterAll
@@ -83,9 +93,30 @@ class MongoHealthIntegrationTests {
                 .jsonPath("$.components.mongo.status").isEqualTo("DOWN");
     }
 
+    @Test
+    @Order(3)
+    void aRequestThatNeedsTheUnreachableDatabaseGetsATryAgainProblemNotAServerError() {
+        MONGO.shutdownNow();
+
+        web.get().uri("/things").exchange()
+                .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5")
+                .expectBody()
+                .jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/store-unavailable"))
+                .jsonPath("$.detail").isEqualTo("The service cannot reach its database right now. Try again shortly.")
+                .jsonPath("$.correlationId").exists();
+    }
+
     @SpringBootApplication
     @org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity
     static class TestApp {
+
+        @Bean
+        RouterFunction<ServerResponse> things(ReactiveMongoTemplate mongo) {
+            return RouterFunctions.route().GET("/things", request -> mongo.findAll(Document.class, "things").collectList()
+                    .flatMap(all -> ServerResponse.ok().bodyValue(all.size()))).build();
+        }
 
         @Bean
         SecurityWebFilterChain openChain(ServerHttpSecurity http) {
