@@ -153,12 +153,12 @@ public class CompanyRepository {
         return new Update().set("indexPending", false).set("indexedVersion", version);
     }
 
-    /** Asks the indexer to index these companies again at their current version. */
     /** Every company to be indexed again (a new, empty index behind the alias); versions stay as they are. */
     public Mono<Long> markAllIndexPending() {
         return mongo.updateMulti(new Query(), new Update().set("indexPending", true), COLLECTION).map(r -> r.getModifiedCount());
     }
 
+    /** Asks the indexer to index these companies again at their current version. */
     public Mono<Long> markIndexPending(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Mono.just(0L);
