@@ -40,9 +40,10 @@ import tools.jackson.databind.DatabindException;
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
-    /** Exceptions (and their subclasses) that mean a database does not answer; see {@link #isStoreOutage}. */
+    /** Exceptions (and their subclasses) that mean a data store does not answer; see {@link #isStoreOutage}. */
     private static final Set<String> STORE_OUTAGES = Set.of("org.springframework.dao.DataAccessResourceFailureException",
-            "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException");
+            "org.springframework.dao.QueryTimeoutException", "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketException", "io.lettuce.core.RedisException");
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
@@ -169,10 +170,11 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     /**
-     * A database that does not answer: Spring's translation of a driver's timeout or refused connection, or the MongoDB
-     * driver's own exception where nothing translated it. By name, as the gateway has neither on its classpath.
+     * A data store that does not answer (MongoDB, or the portal's Redis sessions): Spring's translation of a driver's
+     * timeout or refused connection, or the driver's own exception where nothing translated it (Lettuce's, from the
+     * reactive session store). By name, as no application has every driver on its classpath.
      */
-    static boolean isStoreOutage(Throwable ex) {
+    protected static boolean isStoreOutage(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             for (Class<?> type = t.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
                 if (STORE_OUTAGES.contains(type.getName())) {

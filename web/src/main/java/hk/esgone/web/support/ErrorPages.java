@@ -9,8 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -24,7 +22,6 @@ import org.springframework.web.server.ServerWebInputException;
 
 import hk.esgone.platform.problem.ProblemErrorHandler;
 import hk.esgone.platform.web.CorrelationId;
-import io.lettuce.core.RedisException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -102,6 +99,7 @@ public class ErrorPages extends ProblemErrorHandler {
             HttpStatus status = HttpStatus.resolve(code.value());
             return status == null ? HttpStatus.BAD_REQUEST : status;
         }
+        // the session store (Redis, with esg.web.session.store=redis) unreachable or too slow: as a service that does not answer
         if (isStoreOutage(ex)) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
@@ -112,20 +110,6 @@ public class ErrorPages extends ProblemErrorHandler {
             return HttpStatus.CONTENT_TOO_LARGE;
         }
         return HttpStatus.INTERNAL_SERVER_ERROR;
-    }
-
-    /**
-     * The session store (Redis, with {@code esg.web.session.store=redis}) unreachable or too slow: a "try again" page,
-     * as for a service that does not answer.
-     */
-    static boolean isStoreOutage(Throwable ex) {
-        for (Throwable e = ex; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            // the reactive session repository passes on Lettuce's own exceptions, the blocking API Spring's
-            if (e instanceof RedisException || e instanceof DataAccessResourceFailureException || e instanceof QueryTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The message group of {@code templates/error.html} that explains the status. */
