@@ -45,6 +45,7 @@ class GatewayUpstreamFailureTests {
         registry.add("esg.gateway.services.directory.url", () -> DIRECTORY_DOWN);
         registry.add("esg.gateway.services.offers.url", OFFERS_HANGING::url);
         registry.add("esg.gateway.services.badge.url", BADGE::url);
+        registry.add("esg.gateway.services.web.url", FakeUpstream::unreachableUrl);
     }
 
     static {
@@ -72,6 +73,19 @@ class GatewayUpstreamFailureTests {
         Map<String, Object> problem = AbstractGatewayTests.assertProblem(response, HttpStatus.SERVICE_UNAVAILABLE,
                 "service-unavailable", "/api/v1/directory/companies/c-1001");
         assertThat(problem.get("detail")).asString().contains("directory").doesNotContain("127.0.0.1", "refused");
+    }
+
+    @Test
+    void aBrowserWhosePortalIsNotRunningGetsATryAgainPageInItsLanguageNotJson() {
+        WebTestClient.ResponseSpec response = client.get().uri("/search?q=green")
+                .header(HttpHeaders.ACCEPT, GatewayBrowserPagesTests.BROWSER_ACCEPT)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "zh-TW,zh;q=0.9").exchange();
+
+        response.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "5");
+        String correlationId = response.returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        String html = GatewayBrowserPagesTests.assertPage(response, HttpStatus.SERVICE_UNAVAILABLE, "zh-Hant");
+        assertThat(html).contains("暫時無法使用", "再試一次", "href=\"/search?q=green\"", "<code>" + correlationId + "</code>")
+                .doesNotContain("127.0.0.1", "refused", "web service");
     }
 
     @Test
