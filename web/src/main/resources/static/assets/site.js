@@ -146,6 +146,21 @@
   }
   document.addEventListener('htmx:responseError', failed);
   document.addEventListener('htmx:sendError', failed);
+
+  // A search update (a filter ticked, the sort changed) that could not be shown in place — the directory not
+  // answering, too many requests, a link that expired, the network gone — loads the same search as a whole page,
+  // which says what went wrong and what to do, instead of leaving the old results under the new filters.
+  function searchFailed(event) {
+    var detail = event.detail || {};
+    var elt = detail.elt;
+    var path = detail.pathInfo && (detail.pathInfo.finalRequestPath || detail.pathInfo.requestPath);
+    if (!elt || elt.id !== 'search-form' || !path || path.indexOf('/search?') !== 0 && path !== '/search') {
+      return;
+    }
+    window.location.assign(path);
+  }
+  document.addEventListener('htmx:responseError', searchFailed);
+  document.addEventListener('htmx:sendError', searchFailed);
 })();
 
 // After an autosave answered, the question's inputs say whether they are invalid (their messages are in its status)
