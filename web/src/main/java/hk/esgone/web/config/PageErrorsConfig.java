@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
 
 import hk.esgone.web.support.ErrorPages;
 
@@ -15,7 +16,8 @@ class PageErrorsConfig {
 
     @Bean
     @Order(-3)
-    ErrorPages errorPages(ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers) {
-        return new ErrorPages(codecs, viewResolvers.orderedStream().toList());
+    ErrorPages errorPages(ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers, WebSessionIdResolver sessionIds) {
+        // the signed-in person as security keeps them: an error page is rendered outside security's filters
+        return new ErrorPages(codecs, viewResolvers.orderedStream().toList(), new SessionCookieOnly(sessionIds).contexts());
     }
 }

@@ -14,6 +14,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
@@ -36,10 +39,12 @@ public class ErrorPages extends ProblemErrorHandler {
 
     private final List<HttpMessageWriter<?>> writers;
     private final List<ViewResolver> viewResolvers;
+    private final ServerSecurityContextRepository people;
 
-    public ErrorPages(ServerCodecConfigurer codecs, List<ViewResolver> viewResolvers) {
+    public ErrorPages(ServerCodecConfigurer codecs, List<ViewResolver> viewResolvers, ServerSecurityContextRepository people) {
         this.writers = codecs.getWriters();
         this.viewResolvers = viewResolvers;
+        this.people = people;
     }
 
     @Override
@@ -69,6 +74,14 @@ public class ErrorPages extends ProblemErrorHandler {
         Locale locale = PageLocales.of(exchange);
         model.put("lang", PageLocales.tag(locale));
         model.put("otherLang", PageLocales.tag(PageLocales.CHINESE.equals(locale) ? PageLocales.ENGLISH : PageLocales.CHINESE));
+        if (!isStoreOutage(ex)) {
+            // the layout as on every page: a signed-in person keeps their menu (and its sign-out form), not "sign in";
+            // the session is not read when its store is what failed, and a failure to read it shows the page anyway
+            model.put("account", people.load(exchange).map(SecurityContext::getAuthentication)
+                    .filter(OAuth2AuthenticationToken.class::isInstance).map(OAuth2AuthenticationToken.class::cast)
+                    .map(PageModel::account).onErrorResume(failure -> Mono.empty()));
+            model.put("_csrf", PageModel.csrfToken(exchange).onErrorResume(failure -> Mono.empty()));
+        }
         return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error", model)
                 .flatMap(response -> response.writeTo(exchange, new ServerResponse.Context() {
                     @Override

@@ -46,8 +46,7 @@ public class PageModel {
 
     @ModelAttribute("_csrf")
     Mono<CsrfToken> csrf(ServerWebExchange exchange) {
-        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-        return token == null ? Mono.empty() : token;
+        return csrfToken(exchange);
     }
 
     @ModelAttribute("account")
@@ -56,6 +55,12 @@ public class PageModel {
                 .filter(OAuth2AuthenticationToken.class::isInstance)
                 .map(OAuth2AuthenticationToken.class::cast)
                 .map(PageModel::account);
+    }
+
+    /** The CSRF token every form and htmx request of the page sends back (also on error pages: the sign-out form). */
+    public static Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
+        Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+        return token == null ? Mono.empty() : token;
     }
 
     /** The person behind a sign-in: name, e-mail, realm roles and the company (organization) they belong to. */
