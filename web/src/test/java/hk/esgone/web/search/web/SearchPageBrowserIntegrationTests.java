@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -36,7 +37,7 @@ class SearchPageBrowserIntegrationTests extends SignedInPageTest {
         SERVICES.problem("/api/v1/directory/search", 503, "service-unavailable");
         driver.findElement(By.cssSelector("input[type=checkbox][name=industry][value=C]")).click();
 
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Temporarily unavailable"));
+        heading(driver, "Temporarily unavailable");
         assertThat(driver.getCurrentUrl()).as("the search that failed, so that trying again repeats it")
                 .startsWith(SITE + "/search?").contains("q=green", "industry=C");
         assertThat(driver.findElement(By.linkText("Try again")).getAttribute("href")).contains("industry=C");
@@ -44,8 +45,14 @@ class SearchPageBrowserIntegrationTests extends SignedInPageTest {
 
         SERVICES.json("/api/v1/directory/search", Fixtures.SEARCH);
         driver.findElement(By.linkText("Try again")).click();
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Find suppliers");
+        heading(driver, "Find suppliers");
         assertThat(driver.findElement(By.cssSelector("input[name=industry][value=C]")).isSelected()).isTrue();
         assertThat(browser.axeFindings()).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /** Waits for the page (the next one, after a navigation) whose heading is {@code text}. */
+    private static void heading(ChromeDriver driver, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals(text));
     }
 }
