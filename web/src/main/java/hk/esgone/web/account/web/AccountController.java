@@ -39,6 +39,12 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(LocalPaths.safe(next))).build();
     }
 
+    /** "/workspace" typed or bookmarked (no page of its own): the account page, which leads to each workspace the person has. */
+    @GetMapping({"/workspace", "/workspace/"})
+    ResponseEntity<Void> workspace() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/account")).build();
+    }
+
     @GetMapping("/account")
     Mono<Rendering> account(@RequestParam(required = false) String applied, ServerWebExchange exchange) {
         // one after the other: the first call refreshes the person's token if it is due, the second uses that one

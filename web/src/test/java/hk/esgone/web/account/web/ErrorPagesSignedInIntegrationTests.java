@@ -12,7 +12,7 @@ import hk.esgone.web.support.Traffic;
 
 /**
  * An error page seen by a signed-in person is still their page: the account menu and its sign-out form, not a
- * "Sign in" button that would only lead back to the same error.
+ * "Sign in" button that would only lead back to the same error. And "/workspace", typed, is not an error at all.
  */
 class ErrorPagesSignedInIntegrationTests extends SignedInPageTest {
 
@@ -39,5 +39,19 @@ class ErrorPagesSignedInIntegrationTests extends SignedInPageTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("Page not found", "href=\"/sign-in?next=" + MISSING + "\"")
                 .doesNotContain("class=\"account-menu\"", "Sign out");
+    }
+
+    @Test
+    void workspaceTypedInLeadsToTheAccountPageWithTheWorkspacesOfThePerson() {
+        Traffic browser = signedIn(TestKeycloak.SME, "/check");
+
+        for (String typed : new String[] {"/workspace", "/workspace/"}) {
+            Traffic.Answer answer = browser.get(SITE + typed);
+            assertThat(answer.status()).as(typed).isEqualTo(303);
+            assertThat(answer.location()).as(typed).isEqualTo("/account");
+        }
+        Traffic.Answer anonymous = new Traffic().get(SITE + "/workspace");
+        assertThat(anonymous.status()).as("someone not signed in is sent to sign in first").isIn(302, 303);
+        assertThat(anonymous.location()).doesNotEndWith("/account");
     }
 }
