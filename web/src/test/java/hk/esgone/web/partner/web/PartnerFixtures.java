@@ -2,7 +2,10 @@ package hk.esgone.web.partner.web;
 
 import hk.esgone.web.support.FakeServices;
 
-/** offers-service's answers about the partner's offers, shaped as its API contract (docs/openapi/offers-service.json). */
+/**
+ * offers-service's answers about the partner's offers, shaped as its API contract (docs/openapi/offers-service.json).
+ * One title is as long as real ones are: the pages list titles in filters and tables that must still fit a phone.
+ */
 final class PartnerFixtures {
 
     static final String OFFERS = "/api/v1/offers/partner/offers";
@@ -20,7 +23,7 @@ final class PartnerFixtures {
                  "codePool":{"available":40,"assigned":45,"voided":0,"lowStock":true,"shortfall":15}}""";
         String freight = """
                 {"id":"off-freight","partnerId":"cmp-demo-partner","type":"FIXED_DISCOUNT","value":500,"currency":"HKD",
-                 "title":{"en":"Freight voucher","zhHant":"貨運券"},"category":"LOGISTICS","quota":50,"remaining":50,"perCompanyLimit":2,
+                 "title":{"en":"HK$500 off cross-border freight between Hong Kong and the Greater Bay Area","zhHant":"香港與大灣區跨境貨運即減港幣五百元"},"category":"LOGISTICS","quota":50,"remaining":50,"perCompanyLimit":2,
                  "eligibility":{},"redemption":{"method":"LINK","link":"https://example.test/{code}"},"status":"PUBLISHED"}""";
         services.json(GREEN, green);
         services.json(OFFERS + "/off-freight", freight);
