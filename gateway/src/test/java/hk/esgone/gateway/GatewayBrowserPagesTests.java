@@ -12,6 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import hk.esgone.testsupport.web.RawHttp;
+
 /**
  * What a browser gets when the gateway itself answers a page request: a page in the person's language, never a
  * JSON problem — for an address nothing serves and for too many requests (a service down: GatewayUpstreamFailureTests).
@@ -55,6 +57,38 @@ class GatewayBrowserPagesTests extends AbstractGatewayTests {
                 .cookie("lang", "en").exchange(), HttpStatus.NOT_FOUND, "en");
         assertThat(english).contains("Page not found", "Go to the home page").doesNotContain("Try again", "Reference");
 
+        assertNoServiceCalled();
+        assertThat(WEB.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void aBrowserOpeningAnAddressWithBrokenPercentEncodingGetsAPageInItsLanguageNotJson() {
+        // a pasted link cut in the middle of an escape; refused before any filter runs, so it is never forwarded
+        RawHttp.Response chinese = RawHttp.send(port, "GET /search?q=%E7%B6%A0&industry=%Z HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: " + BROWSER_ACCEPT + "\r\nAccept-Language: zh-HK,zh;q=0.9");
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.headers()).containsEntry("content-language", "zh-Hant").containsEntry("cache-control", "no-store")
+                .containsEntry("x-frame-options", "DENY").containsEntry("x-content-type-options", "nosniff");
+        assertThat(chinese.headers().get("content-type")).startsWith("text/html");
+        assertThat(chinese.headers().get("content-security-policy")).contains("frame-ancestors 'none'").doesNotContain("script-src");
+        assertThat(chinese.body()).contains("<html lang=\"zh-Hant\"", "網址無效", "返回主頁", "<a href=\"/\"")
+                .doesNotContain("This address", "problems/", "<script", "??", "%Z");
+
+        RawHttp.Response english = RawHttp.send(port, "GET /companies/%G1 HTTP/1.1\r\nHost: localhost\r\nAccept: "
+                + BROWSER_ACCEPT + "\r\nAccept-Language: zh-HK\r\nCookie: SESSION=x; lang=en");
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.body()).contains("<html lang=\"en\"", "This address is not valid", "Go to the home page")
+                .doesNotContain("Try again", "%G1");
+
+        // an API client, or an htmx request, at the same kind of address keeps the problem
+        for (String request : new String[] {"GET /search?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nAccept: application/json",
+                "GET /search?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nHX-Request: true\r\nAccept: " + BROWSER_ACCEPT,
+                "GET /api/v1/directory/companies?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nAccept: " + BROWSER_ACCEPT}) {
+            RawHttp.Response problem = RawHttp.send(port, request);
+            assertThat(problem.status()).as(request).isEqualTo(400);
+            assertThat(problem.headers().get("content-type")).as(request).startsWith("application/problem+json");
+            assertThat(problem.body()).contains(PROBLEM_BASE + "malformed-uri");
+        }
         assertNoServiceCalled();
         assertThat(WEB.receivedNothing()).isTrue();
     }

@@ -37,6 +37,7 @@ import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.DecodingProblems;
 import hk.esgone.platform.web.EventLoopCompletion;
 import hk.esgone.platform.web.PlatformWebProperties;
+import hk.esgone.platform.web.RefusedRequestPages;
 import hk.esgone.platform.web.RequestSizeLimitFilter;
 import io.micrometer.context.ContextRegistry;
 import reactor.core.publisher.Hooks;
@@ -127,8 +128,9 @@ public class PlatformAutoConfiguration {
     static class NettyConfiguration {
 
         @Bean
-        NettyServerCustomizer decodingProblems() {
-            return DecodingProblems::install;
+        NettyServerCustomizer decodingProblems(ObjectProvider<RefusedRequestPages> pages) {
+            RefusedRequestPages browserPages = pages.getIfAvailable();
+            return server -> DecodingProblems.install(server, browserPages);
         }
 
         @Bean

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * </ul>
  */
 @Component
-class SecurityHeaders implements WebFilter, Ordered {
+public class SecurityHeaders implements WebFilter, Ordered {
 
     static final String NOSNIFF = "X-Content-Type-Options";
     static final String FRAME_OPTIONS = "X-Frame-Options";
@@ -63,6 +63,21 @@ class SecurityHeaders implements WebFilter, Ordered {
             return Mono.empty();
         });
         return chain.filter(exchange);
+    }
+
+    /**
+     * The headers of a page the gateway answers before any filter runs (a malformed address): the same as its other
+     * own pages get from this filter.
+     */
+    public static HttpHeaders ownPage() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(NOSNIFF, "nosniff");
+        headers.set(FRAME_OPTIONS, "DENY");
+        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.set(CSP, PAGE_CSP);
+        headers.set(REFERRER_POLICY, REFERRER);
+        headers.set(PERMISSIONS_POLICY, PERMISSIONS);
+        return headers;
     }
 
     private static void setIfAbsent(HttpHeaders headers, String name, String value) {

@@ -2,7 +2,9 @@ package hk.esgone.platform.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,20 +38,32 @@ import tools.jackson.databind.json.JsonMapper;
  * percent-encoding such as {@code q=%ZZ}) with an empty 400. This handler, one per connection right after
  * the HTTP codec, gives those answers an {@code application/problem+json} body with a stable {@code type}:
  * {@code uri-too-long}, {@code header-fields-too-large}, {@code malformed-request} and {@code malformed-uri}.
+ * Where the application has {@link RefusedRequestPages} (the gateway), a browser asking for a page at a malformed
+ * URI gets that page instead (the other refusals come before the request's headers could be read).
  */
 public final class DecodingProblems extends ChannelDuplexHandler {
 
     static final String HANDLER_NAME = "esg.decodingProblems";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final RefusedRequestPages pages;
     private Throwable decodingFailure;
     private boolean discarding;
 
-    /** Installs the handler on every HTTP/1.1 connection of {@code server}. */
+    private DecodingProblems(RefusedRequestPages pages) {
+        this.pages = pages;
+    }
+
+    /** Installs the handler on every HTTP/1.1 connection of {@code server}: problem details only. */
     public static HttpServer install(HttpServer server) {
+        return install(server, null);
+    }
+
+    /** Installs the handler on every HTTP/1.1 connection of {@code server}, with pages for browsers if not null. */
+    public static HttpServer install(HttpServer server, RefusedRequestPages pages) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(HANDLER_NAME) == null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new DecodingProblems());
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER_NAME, new DecodingProblems(pages));
             }
         });
     }
@@ -66,9 +80,12 @@ public final class DecodingProblems extends ChannelDuplexHandler {
             } else if (!isValidUri(request.uri())) {
                 // refused here: Spring would answer an empty 400 (its URI parsing fails before any filter runs)
                 discarding = !(msg instanceof LastHttpContent);
+                FullHttpResponse response = pageFor(request, HttpResponseStatus.BAD_REQUEST, "malformed-uri");
                 ReferenceCountUtil.release(msg);
-                FullHttpResponse response = problem(HttpResponseStatus.BAD_REQUEST, "malformed-uri", "Malformed URI",
-                        "The request URI is not valid: check its percent-encoding (a % must be followed by two hex digits).");
+                if (response == null) {
+                    response = problem(HttpResponseStatus.BAD_REQUEST, "malformed-uri", "Malformed URI",
+                            "The request URI is not valid: check its percent-encoding (a % must be followed by two hex digits).");
+                }
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
@@ -93,6 +110,35 @@ public final class DecodingProblems extends ChannelDuplexHandler {
             return;
         }
         ctx.write(msg, promise);
+    }
+
+    /** The application's page for a browser, or null (no pages here, not a page request, or the page failed). */
+    private FullHttpResponse pageFor(HttpRequest request, HttpResponseStatus status, String kind) {
+        if (pages == null) {
+            return null;
+        }
+        HttpHeaders requestHeaders = new HttpHeaders();
+        request.headers().forEach(header -> requestHeaders.add(header.getKey(), header.getValue()));
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        RefusedRequestPages.Page page;
+        try {
+            page = pages.page(status.code(), kind, query < 0 ? uri : uri.substring(0, query), requestHeaders);
+        } catch (RuntimeException failed) {
+            return null; // the problem is still a clear answer
+        }
+        if (page == null) {
+            return null;
+        }
+        byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        page.headers().forEach((name, values) -> response.headers().add(name, values));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "text/html;charset=UTF-8")
+                .set(HttpHeaderNames.CONTENT_LANGUAGE, page.language().toLanguageTag())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
     }
 
     private static FullHttpResponse forDecodingFailure(HttpResponseStatus status, Throwable cause) {

@@ -4,7 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 
 /**
  * The two languages of the marketplace's pages, English and Traditional Chinese, and how a request's language is
@@ -42,15 +46,30 @@ public final class PageLanguage {
     /** Cookie first, then {@code Accept-Language} in the browser's order of preference. */
     public static Locale of(ServerHttpRequest request) {
         HttpCookie cookie = request.getCookies().getFirst(COOKIE);
-        if (cookie != null) {
-            Optional<Locale> chosen = parse(cookie.getValue());
-            if (chosen.isPresent()) {
-                return chosen.get();
+        return of(cookie == null ? null : cookie.getValue(), request.getHeaders());
+    }
+
+    /** The same rule for a request known only by its headers (one refused before it reached the application). */
+    public static Locale of(HttpHeaders headers) {
+        String chosen = null;
+        for (String header : headers.getOrEmpty(HttpHeaders.COOKIE)) {
+            for (Cookie cookie : ServerCookieDecoder.LAX.decode(header)) {
+                if (COOKIE.equals(cookie.name()) && chosen == null) {
+                    chosen = cookie.value();
+                }
             }
+        }
+        return of(chosen, headers);
+    }
+
+    private static Locale of(String cookie, HttpHeaders headers) {
+        Optional<Locale> chosen = parse(cookie);
+        if (chosen.isPresent()) {
+            return chosen.get();
         }
         try {
             for (Locale.LanguageRange range : Locale.LanguageRange.parse(
-                    String.join(",", request.getHeaders().getOrEmpty("Accept-Language")))) {
+                    String.join(",", headers.getOrEmpty(HttpHeaders.ACCEPT_LANGUAGE)))) {
                 Optional<Locale> match = parse(range.getRange());
                 if (match.isPresent()) {
                     return match.get();

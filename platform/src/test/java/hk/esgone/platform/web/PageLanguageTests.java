@@ -35,6 +35,20 @@ class PageLanguageTests {
         assertThat(PageLanguage.tag(PageLanguage.ENGLISH)).isEqualTo("en");
     }
 
+    @Test
+    void aRequestKnownOnlyByItsHeadersIsReadByTheSameRule() {
+        HttpHeaders cookieAmongOthers = new HttpHeaders();
+        cookieAmongOthers.add(HttpHeaders.COOKIE, "SESSION=abc; lang=en");
+        cookieAmongOthers.add(HttpHeaders.ACCEPT_LANGUAGE, "zh-HK,zh;q=0.9");
+        HttpHeaders browserOnly = new HttpHeaders();
+        browserOnly.add(HttpHeaders.COOKIE, "SESSION=abc; lang=fr");
+        browserOnly.add(HttpHeaders.ACCEPT_LANGUAGE, "zh-TW");
+
+        assertThat(PageLanguage.of(cookieAmongOthers)).isEqualTo(PageLanguage.ENGLISH);
+        assertThat(PageLanguage.of(browserOnly)).isEqualTo(PageLanguage.CHINESE);
+        assertThat(PageLanguage.of(new HttpHeaders())).isEqualTo(PageLanguage.ENGLISH);
+    }
+
     private static MockServerHttpRequest get(String acceptLanguage) {
         return MockServerHttpRequest.get("/").header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).build();
     }

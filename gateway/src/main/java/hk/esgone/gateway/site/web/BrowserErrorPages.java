@@ -22,8 +22,10 @@ import org.springframework.web.server.WebExceptionHandler;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
 
+import hk.esgone.gateway.security.SecurityHeaders;
 import hk.esgone.platform.web.CorrelationId;
 import hk.esgone.platform.web.PageLanguage;
+import hk.esgone.platform.web.RefusedRequestPages;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,10 +35,13 @@ import reactor.core.publisher.Mono;
  * the portal or a service not answering (502, 503, 504, with the correlation id to quote). Only for page requests:
  * a browser asking for HTML outside {@code /api/}, {@code /v3/} and {@code /actuator/}, not an htmx request (the
  * portal's script handles those). Every other caller keeps the platform's problem details.
+ * <p>
+ * It also gives the page for an address that is not a valid URI (broken percent-encoding such as {@code %ZZ} in a
+ * pasted link), which the platform refuses before any filter runs ({@link RefusedRequestPages}).
  */
 @Component
 @Order(-3) // before the platform's ProblemErrorHandler (-2), which answers everything this one passes on
-class BrowserErrorPages implements WebExceptionHandler {
+class BrowserErrorPages implements WebExceptionHandler, RefusedRequestPages {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -61,19 +66,35 @@ class BrowserErrorPages implements WebExceptionHandler {
             }
         });
         Locale locale = PageLanguage.of(exchange.getRequest());
-        Map<String, Object> model = new HashMap<>();
-        model.put("kind", kind);
-        model.put("lang", PageLanguage.tag(locale));
-        model.put("retryAfter", seconds(error.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
-        model.put("correlationId", exchange.getAttributeOrDefault(CorrelationId.ATTRIBUTE, ""));
-        model.put("tryAgain", "not-found".equals(kind) ? null : tryAgain(exchange.getRequest()));
-        byte[] page = templates.process("page-error", new Context(locale, model)).getBytes(StandardCharsets.UTF_8);
+        byte[] page = render(kind, locale, seconds(error.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
+                exchange.getAttributeOrDefault(CorrelationId.ATTRIBUTE, ""),
+                "not-found".equals(kind) ? null : tryAgain(exchange.getRequest())).getBytes(StandardCharsets.UTF_8);
         response.setStatusCode(error.getStatusCode());
         headers.setContentType(HTML);
         headers.setContentLanguage(locale);
         headers.setContentLength(page.length);
         DataBuffer body = response.bufferFactory().wrap(page);
         return response.writeWith(Mono.just(body));
+    }
+
+    /** A malformed address opened in a browser: "this address is not valid", with no link back to it. */
+    @Override
+    public Page page(int status, String kind, String rawPath, HttpHeaders requestHeaders) {
+        if (!"malformed-uri".equals(kind) || !isPageRequest(rawPath, requestHeaders)) {
+            return null;
+        }
+        Locale locale = PageLanguage.of(requestHeaders);
+        return new Page(render("bad-address", locale, 0, "", null), locale, SecurityHeaders.ownPage());
+    }
+
+    private String render(String kind, Locale locale, long retryAfter, String correlationId, String tryAgain) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("lang", PageLanguage.tag(locale));
+        model.put("retryAfter", retryAfter);
+        model.put("correlationId", correlationId);
+        model.put("tryAgain", tryAgain);
+        return templates.process("page-error", new Context(locale, model));
     }
 
     /** The group of texts that explains the status; null for a status this class leaves to the problem handler. */
@@ -88,14 +109,17 @@ class BrowserErrorPages implements WebExceptionHandler {
 
     /** A browser asking for a page: it accepts HTML by name, outside the APIs and the gateway's machinery, not htmx. */
     static boolean isPageRequest(ServerHttpRequest request) {
-        String path = request.getPath().pathWithinApplication().value();
+        return isPageRequest(request.getPath().pathWithinApplication().value(), request.getHeaders());
+    }
+
+    private static boolean isPageRequest(String path, HttpHeaders headers) {
         if (path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator")
-                || request.getHeaders().containsHeader("HX-Request")) {
+                || headers.containsHeader("HX-Request")) {
             return false;
         }
         List<MediaType> accepted;
         try {
-            accepted = request.getHeaders().getAccept();
+            accepted = headers.getAccept();
         } catch (InvalidMediaTypeException malformed) {
             return false;
         }
