@@ -337,6 +337,8 @@ class AssessmentPagesIntegrationTests extends SignedInPageTest {
                         "Revenue was not given, so there is no intensity per HK$ million.")
                 .contains("id=\"peer-benchmark\"", "id=\"improvement-plan\"", "id=\"report-share\"");
         assertThat(chinese).contains("銀級", "整體分數為61.4，因此為銀級", "排放物", "有記錄：4分", "柴油", "碳足跡", "每名僱員");
+        // a factor's source is an English citation: marked so, for screen readers reading the Chinese page
+        assertThat(chinese).contains("<td class=\"source\" lang=\"en\">EPD/EMSD Guidelines 2010</td>");
     }
 
     @Test
