@@ -171,3 +171,13 @@ es_stop() {
   stop_pid "$pid"
   rm -f "$pidfile"
 }
+
+# es_delete_indexes URL PREFIX — deletes the indexes whose names start with PREFIX (a benchmark's, on an
+# Elasticsearch it did not start); one by one, as Elasticsearch refuses wildcard deletes by default.
+es_delete_indexes() {
+  local url=$1 prefix=$2 index
+  [ -n "$url" ] && [ -n "$prefix" ] || return 0
+  for index in $(curl -fsS --max-time 10 "$url/_cat/indices/$prefix*?h=index" 2>/dev/null); do
+    case "$index" in "$prefix"*) curl -fsS --max-time 30 -X DELETE "$url/$index" >/dev/null 2>&1 || true ;; esac
+  done
+}
