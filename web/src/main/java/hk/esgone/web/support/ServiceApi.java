@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -15,9 +17,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -40,6 +45,8 @@ import tools.jackson.databind.node.NullNode;
  * explain.
  */
 public class ServiceApi {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceApi.class);
 
     /** The services the portal calls, by their part of the API path. */
     public enum Service {
@@ -170,8 +177,29 @@ public class ServiceApi {
                         .attribute(ServerWebExchange.class.getName(), exchange)
                         .build()))
                 .map(client -> client.getAccessToken().getTokenValue())
+                .onErrorMap(ServiceApi::isRenewalRefused, refused -> renewalRefused((OAuth2AuthorizationException) refused))
                 // the refresh token has expired too (or Keycloak ended the session): sign in again
                 .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null)));
+    }
+
+    /**
+     * Keycloak refused to renew the person's tokens. Their session there ended (signed out elsewhere, by an
+     * administrator, or idle for longer than Keycloak keeps it; the tokens are already gone from the portal's session):
+     * sign in again and come back. Keycloak refused the portal itself (its client secret changed) or answered
+     * something that is not a token: "try again", and the operator finds the reason in the log.
+     */
+    private static boolean isRenewalRefused(Throwable failure) {
+        // not "no tokens in this session": security's client filter answers that by sending the person to sign in
+        return failure instanceof OAuth2AuthorizationException && !(failure instanceof ClientAuthorizationRequiredException);
+    }
+
+    private static ServiceFailure renewalRefused(OAuth2AuthorizationException refused) {
+        String code = refused.getError().getErrorCode();
+        if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
+            return new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null);
+        }
+        log.warn("Keycloak did not renew a signed-in person's tokens: {}", refused.getError());
+        return ServiceFailure.unavailable();
     }
 
     /** Only the services' public API, with every query value encoded (never interpreted: +, &, = and any Unicode). */

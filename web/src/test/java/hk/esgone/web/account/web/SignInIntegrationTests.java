@@ -161,6 +161,43 @@ class SignInIntegrationTests {
         assertThat(browser.get(SITE + "/account").status()).isEqualTo(200);
     }
 
+    @Test
+    void aPersonSignedOutAtKeycloakIsAskedToSignInAgainAndComesBackToThePage() {
+        Traffic browser = new Traffic();
+        assertThat(browser.signIn(SITE + "/sign-in?next=/account", TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD).status()).isEqualTo(200);
+        // an administrator ended the person's sessions (or Keycloak's idle timeout did): the refresh token is refused
+        TestKeycloak.endSessions(TestKeycloak.SME);
+
+        Traffic.Answer account = browser.get(SITE + "/account");
+
+        assertThat(account.status()).isEqualTo(303);
+        assertThat(account.location()).isEqualTo("/sign-in?next=%2Faccount");
+        Traffic.Answer loginForm = browser.follow(browser.follow(account));
+        assertThat(loginForm.uri().toString()).startsWith(TestKeycloak.url());
+        assertThat(loginForm.body()).contains("kc-form-login");
+    }
+
+    @Test
+    void whenKeycloakRefusesThePortalItselfSignedInPeopleGetTryAgainAndKeepTheirSession() {
+        Traffic browser = new Traffic();
+        assertThat(browser.signIn(SITE + "/sign-in?next=/account", TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD).status()).isEqualTo(200);
+        // an operator changed the portal's client secret at Keycloak before giving it to the portal: every refresh is refused
+        ObjectNode before = TestKeycloak.updateClient(TestKeycloak.PORTAL_CLIENT_ID, client -> client.put("secret", "rotated-elsewhere"));
+        Traffic.Answer account;
+        try {
+            account = browser.get(SITE + "/account");
+        } finally {
+            TestKeycloak.restoreClient(before);
+        }
+
+        assertThat(account.status()).isEqualTo(503);
+        assertThat(account.body()).contains("Temporarily unavailable", "Try again").doesNotContain("Exception", "invalid_client");
+        // the secret is right again: the same session goes on, no new sign-in
+        Traffic.Answer again = browser.get(SITE + "/account");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).contains("sme@demo.esg-one.test");
+    }
+
     /** Every token value the portal holds in its sessions (in memory in this test). */
     private List<String> tokensInSessions() {
         List<String> tokens = new ArrayList<>();
