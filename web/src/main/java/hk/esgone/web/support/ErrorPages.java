@@ -18,6 +18,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -63,6 +64,9 @@ public class ErrorPages extends ProblemErrorHandler {
         if (isStoreOutage(ex)) {
             log.warn("Page {} {}: the session store is not answering ({})", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), ex.toString());
+        } else if (ex instanceof WebClientRequestException) {
+            log.warn("Page {} {}: a server the portal calls did not answer ({})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), ex.getMessage());
         } else if (status.is5xxServerError() && !(ex instanceof ServiceFailure)) {
             log.error("Page {} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         }
@@ -70,7 +74,7 @@ public class ErrorPages extends ProblemErrorHandler {
         model.put("status", status.value());
         model.put("kind", kind(status));
         model.put("correlationId", exchange.getAttributeOrDefault(CorrelationId.ATTRIBUTE, ""));
-        model.put("here", LocalPaths.of(exchange.getRequest().getURI()));
+        model.put("here", tryAgain(exchange));
         Locale locale = PageLocales.of(exchange);
         model.put("lang", PageLocales.tag(locale));
         model.put("otherLang", PageLocales.tag(PageLocales.CHINESE.equals(locale) ? PageLocales.ENGLISH : PageLocales.CHINESE));
@@ -96,6 +100,12 @@ public class ErrorPages extends ProblemErrorHandler {
                 }));
     }
 
+    /** Where "try again" leads: the same page, or a new sign-in for Keycloak's answer (its code works only once). */
+    private static String tryAgain(ServerWebExchange exchange) {
+        String here = LocalPaths.of(exchange.getRequest().getURI());
+        return here.startsWith("/login/oauth2/code/") ? "/sign-in" : here;
+    }
+
     static HttpStatus status(Throwable ex) {
         if (ex instanceof ServiceFailure failure) {
             return switch (failure.status()) {
@@ -114,6 +124,10 @@ public class ErrorPages extends ProblemErrorHandler {
         }
         // the session store (Redis, with esg.web.session.store=redis) unreachable or too slow: as a service that does not answer
         if (isStoreOutage(ex)) {
+            return HttpStatus.SERVICE_UNAVAILABLE;
+        }
+        // a server called outside the services' API did not answer: Keycloak, when the portal exchanges a sign-in's code
+        if (ex instanceof WebClientRequestException) {
             return HttpStatus.SERVICE_UNAVAILABLE;
         }
         if (ex instanceof ServerWebInputException || ex instanceof IllegalArgumentException) {
