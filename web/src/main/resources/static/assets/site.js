@@ -163,6 +163,32 @@
   document.addEventListener('htmx:sendError', searchFailed);
 })();
 
+// ---- Staying signed in while typing in a long form ----
+// The portal's session and Keycloak's end after 30 minutes without a request. Someone writing an offer or a company
+// profile for longer would lose it when sending it; so while they type in a form marked data-keep-signed-in, the
+// portal is told at most once per that many seconds (the answer does not matter: a session that ended says so when
+// the form is sent).
+(function () {
+  'use strict';
+  var last = Date.now();
+  document.addEventListener('input', function (event) {
+    var form = event.target && event.target.closest && event.target.closest('form[data-keep-signed-in]');
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (!form || !meta || !window.fetch) {
+      return;
+    }
+    var every = 1000 * (parseInt(form.getAttribute('data-keep-signed-in'), 10) || 240);
+    if (Date.now() - last < every) {
+      return;
+    }
+    last = Date.now();
+    var headers = {};
+    headers[meta.getAttribute('data-header') || 'X-CSRF-TOKEN'] = meta.getAttribute('content');
+    window.fetch('/account/keep-signed-in', {method: 'POST', headers: headers, credentials: 'same-origin', redirect: 'manual'})
+      .catch(function () { /* offline: the form says so when sent */ });
+  });
+})();
+
 // After an autosave answered, the question's inputs say whether they are invalid (their messages are in its status)
 document.addEventListener('htmx:afterSettle', function (event) {
   'use strict';

@@ -109,6 +109,17 @@ public class ServiceApi {
                 .onErrorMap(WebClientRequestException.class, e -> ServiceFailure.unavailable());
     }
 
+    /**
+     * Keeps the signed-in person's tokens alive: renewed at Keycloak when they are due (which also keeps the person's
+     * Keycloak session from ending while idle), nothing called otherwise. A session that ended is a 401 (sign in again).
+     */
+    public Mono<Void> keepSignedIn(ServerWebExchange exchange) {
+        return accessToken(exchange).then()
+                .timeout(timeout)
+                .onErrorMap(TimeoutException.class, e -> ServiceFailure.unavailable())
+                .onErrorMap(WebClientRequestException.class, e -> ServiceFailure.unavailable());
+    }
+
     /** A read of something that belongs to the signed-in person (their company, claims, badges). */
     public Mono<JsonNode> getAsUser(ServerWebExchange exchange, Service service, String path, MultiValueMap<String, String> query) {
         return exchange(service, "GET", uri(bases.get(service), path, query), null, accessToken(exchange));

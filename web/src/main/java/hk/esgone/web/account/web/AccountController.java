@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -43,6 +44,16 @@ class AccountController {
     @GetMapping({"/workspace", "/workspace/"})
     ResponseEntity<Void> workspace() {
         return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/account")).build();
+    }
+
+    /**
+     * Someone typing in a long form (an offer, a company's application or profile): called by site.js at most every
+     * few minutes while they type, so that neither the portal's session nor Keycloak's ends while they are busy and
+     * the form is not lost when they send it. Signed-in people only (under /account), with the CSRF header.
+     */
+    @PostMapping("/account/keep-signed-in")
+    Mono<ResponseEntity<Void>> keepSignedIn(ServerWebExchange exchange) {
+        return overview.keepSignedIn(exchange).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/account")
