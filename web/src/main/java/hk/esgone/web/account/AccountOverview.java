@@ -35,12 +35,12 @@ public class AccountOverview {
         this.api = api;
     }
 
-    /** The person's applications (the directory answers those they made), newest decisions included. */
     /** The person is typing in a long form: their session and tokens are kept alive (see site.js). */
     public Mono<Void> keepSignedIn(ServerWebExchange exchange) {
         return api.keepSignedIn(exchange);
     }
 
+    /** The person's applications (the directory answers those they made), newest decisions included. */
     public Mono<List<Application>> applications(ServerWebExchange exchange) {
         return api.getAsUser(exchange, ServiceApi.Service.DIRECTORY, "/api/v1/directory/applications/mine", null).map(list -> {
             List<Application> applications = new ArrayList<>();
