@@ -65,6 +65,9 @@ class SecurityConfig {
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
         SessionCookieOnly sessions = new SessionCookieOnly(sessionIds);
         ServerOAuth2AuthorizationRequestResolver inPageLanguage = inPageLanguage(registrations);
+        // the entry point remembers the page to come back to in the same cache (a form sent: the page it was on)
+        RedirectServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);
+        signIn.setRequestCache(sessions.requests());
         return http
                 .securityContextRepository(sessions.contexts())
                 .requestCache(cache -> cache.requestCache(sessions.requests()))
@@ -82,7 +85,7 @@ class SecurityConfig {
                         .authorizationRequestResolver(inPageLanguage))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessHandler(signedOut))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION))
+                        .authenticationEntryPoint(signIn)
                         .accessDeniedHandler(refused()))
                 .csrf(csrf -> csrf.csrfTokenRepository(new CsrfCookies(web.secure())).csrfTokenRequestHandler(multipartToo()).accessDeniedHandler(refused()))
                 .headers(headers -> {

@@ -2,6 +2,7 @@ package hk.esgone.web.config;
 
 import java.net.URI;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
@@ -11,6 +12,7 @@ import org.springframework.security.web.server.savedrequest.WebSessionServerRequ
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
+import hk.esgone.web.support.LocalPaths;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +55,12 @@ final class SessionCookieOnly {
         return new ServerRequestCache() {
             @Override
             public Mono<Void> saveRequest(ServerWebExchange exchange) {
-                return sessions.saveRequest(exchange);
+                if (exchange.getRequest().getMethod() == HttpMethod.GET) {
+                    return sessions.saveRequest(exchange);
+                }
+                // a form sent after the session ended (which security cannot replay): back to the page it was on
+                URI page = exchange.getRequest().getURI().resolve(LocalPaths.returnTo(exchange.getRequest()));
+                return sessions.saveRequest(exchange.mutate().request(request -> request.method(HttpMethod.GET).uri(page)).build());
             }
 
             @Override

@@ -54,10 +54,10 @@ public class ErrorPages extends ProblemErrorHandler {
             return super.handle(exchange, ex);
         }
         if (ex instanceof ServiceFailure failure && failure.status() == HttpStatus.UNAUTHORIZED) {
-            // the session or its refresh token ended: sign in again and come back here
+            // the session or its refresh token ended: sign in again and come back here (to the form's page for a form)
             exchange.getResponse().setStatusCode(HttpStatus.SEE_OTHER);
             exchange.getResponse().getHeaders().setLocation(URI.create("/sign-in?next="
-                    + java.net.URLEncoder.encode(LocalPaths.of(exchange.getRequest().getURI()), java.nio.charset.StandardCharsets.UTF_8)));
+                    + java.net.URLEncoder.encode(LocalPaths.returnTo(exchange.getRequest()), java.nio.charset.StandardCharsets.UTF_8)));
             return exchange.getResponse().setComplete();
         }
         HttpStatus status = status(ex);

@@ -188,7 +188,7 @@ public class ServiceApi {
                         .attribute(ServerWebExchange.class.getName(), exchange)
                         .build()))
                 .map(client -> client.getAccessToken().getTokenValue())
-                .onErrorMap(ServiceApi::isRenewalRefused, refused -> renewalRefused((OAuth2AuthorizationException) refused))
+                .onErrorMap(ServiceApi::isRenewalRefused, refused -> renewalRefused((OAuth2AuthorizationException) refused, registrationId))
                 // the refresh token has expired too (or Keycloak ended the session): sign in again
                 .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null)));
     }
@@ -196,7 +196,8 @@ public class ServiceApi {
     /**
      * Keycloak refused to renew the person's tokens. Their session there ended (signed out elsewhere, by an
      * administrator, or idle for longer than Keycloak keeps it; the tokens are already gone from the portal's session):
-     * sign in again and come back. Keycloak refused the portal itself (its client secret changed) or answered
+     * security's client filter sends them to Keycloak's sign-in and back here (to the form's page for a form sent,
+     * see SessionCookieOnly). Keycloak refused the portal itself (its client secret changed) or answered
      * something that is not a token: "try again", and the operator finds the reason in the log.
      */
     private static boolean isRenewalRefused(Throwable failure) {
@@ -204,10 +205,10 @@ public class ServiceApi {
         return failure instanceof OAuth2AuthorizationException && !(failure instanceof ClientAuthorizationRequiredException);
     }
 
-    private static ServiceFailure renewalRefused(OAuth2AuthorizationException refused) {
+    private static RuntimeException renewalRefused(OAuth2AuthorizationException refused, String registrationId) {
         String code = refused.getError().getErrorCode();
         if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
-            return new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null);
+            return new ClientAuthorizationRequiredException(registrationId);
         }
         log.warn("Keycloak did not renew a signed-in person's tokens: {}", refused.getError());
         return ServiceFailure.unavailable();

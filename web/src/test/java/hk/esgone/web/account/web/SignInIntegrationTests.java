@@ -170,11 +170,38 @@ class SignInIntegrationTests {
 
         Traffic.Answer account = browser.get(SITE + "/account");
 
-        assertThat(account.status()).isEqualTo(303);
-        assertThat(account.location()).isEqualTo("/sign-in?next=%2Faccount");
-        Traffic.Answer loginForm = browser.follow(browser.follow(account));
-        assertThat(loginForm.uri().toString()).startsWith(TestKeycloak.url());
-        assertThat(loginForm.body()).contains("kc-form-login");
+        assertThat(account.status()).isEqualTo(302);
+        assertThat(account.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?").endsWith("&ui_locales=en");
+        Traffic.Answer back = browser.signIn(account.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
+        assertThat(back.uri().toString()).isEqualTo(SITE + "/account");
+        assertThat(back.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aFormSentAfterTheSessionsEndedLeadsToSignInAndBackToThePageItWasOnWithNothingSent() {
+        Traffic browser = new Traffic();
+        Traffic.Answer account = browser.signIn(SITE + "/sign-in?next=/account", TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
+        String csrf = Traffic.csrfToken(account);
+        TestKeycloak.endSessions(TestKeycloak.SME);
+
+        // Keycloak's session ended, the portal's still there: the claim cannot be sent with the person's token
+        Traffic.Answer claim = browser.postFields(SITE + "/workspace/offers/off-green-loan/claim", List.of("_csrf", csrf),
+                Map.of("Referer", SITE + "/offers/off-green-loan?lang=en"));
+        assertThat(claim.status()).isEqualTo(302);
+        assertThat(claim.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?");
+        Traffic.Answer back = browser.signIn(claim.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
+        assertThat(back.uri().toString()).as("the offer's page, where the claim button is").isEqualTo(SITE + "/offers/off-green-loan?lang=en");
+
+        // the portal's session ended too (no session cookie; the form's CSRF cookie still there)
+        Traffic anonymous = new Traffic();
+        String anonymousCsrf = Traffic.csrfToken(anonymous.get(SITE + "/check"));
+        Traffic.Answer again = anonymous.postFields(SITE + "/workspace/offers/off-green-loan/claim", List.of("_csrf", anonymousCsrf),
+                Map.of("Referer", SITE + "/offers/off-green-loan"));
+        assertThat(again.status()).isEqualTo(302);
+        Traffic.Answer backAgain = anonymous.signIn(SITE + again.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
+        assertThat(backAgain.uri().toString()).isEqualTo(SITE + "/offers/off-green-loan");
+
+        assertThat(SERVICES.calls()).as("no claim was sent").noneMatch(call -> call.method().equals("POST"));
     }
 
     @Test
