@@ -185,7 +185,8 @@ class SignInIntegrationTests {
         TestKeycloak.endSessions(TestKeycloak.SME);
 
         // Keycloak's session ended, the portal's still there: the claim cannot be sent with the person's token
-        Traffic.Answer claim = browser.postFields(SITE + "/workspace/offers/off-green-loan/claim", List.of("_csrf", csrf),
+        Traffic.Answer claim = browser.postFields(SITE + "/workspace/offers/off-green-loan/claim",
+                List.of("_csrf", csrf, "key", java.util.UUID.randomUUID().toString()),
                 Map.of("Referer", SITE + "/offers/off-green-loan?lang=en"));
         assertThat(claim.status()).isEqualTo(302);
         assertThat(claim.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?");
@@ -195,7 +196,8 @@ class SignInIntegrationTests {
         // the portal's session ended too (no session cookie; the form's CSRF cookie still there)
         Traffic anonymous = new Traffic();
         String anonymousCsrf = Traffic.csrfToken(anonymous.get(SITE + "/check"));
-        Traffic.Answer again = anonymous.postFields(SITE + "/workspace/offers/off-green-loan/claim", List.of("_csrf", anonymousCsrf),
+        Traffic.Answer again = anonymous.postFields(SITE + "/workspace/offers/off-green-loan/claim",
+                List.of("_csrf", anonymousCsrf, "key", java.util.UUID.randomUUID().toString()),
                 Map.of("Referer", SITE + "/offers/off-green-loan"));
         assertThat(again.status()).isEqualTo(302);
         Traffic.Answer backAgain = anonymous.signIn(SITE + again.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
