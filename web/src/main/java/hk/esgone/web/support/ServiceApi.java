@@ -111,7 +111,8 @@ public class ServiceApi {
 
     /**
      * Keeps the signed-in person's tokens alive: renewed at Keycloak when they are due (which also keeps the person's
-     * Keycloak session from ending while idle), nothing called otherwise. A session that ended is a 401 (sign in again).
+     * Keycloak session from ending while idle), nothing called otherwise. A session that ended there sends the person
+     * to sign in, as any page needing their token does ({@link #accessToken}).
      */
     public Mono<Void> keepSignedIn(ServerWebExchange exchange) {
         return accessToken(exchange).then()
@@ -193,6 +194,11 @@ public class ServiceApi {
                 .switchIfEmpty(Mono.error(() -> new ServiceFailure(HttpStatus.UNAUTHORIZED, NullNode.getInstance(), null)));
     }
 
+    /** Keycloak refused to renew (not "no tokens in this session", which security's client filter already answers). */
+    private static boolean isRenewalRefused(Throwable failure) {
+        return failure instanceof OAuth2AuthorizationException && !(failure instanceof ClientAuthorizationRequiredException);
+    }
+
     /**
      * Keycloak refused to renew the person's tokens. Their session there ended (signed out elsewhere, by an
      * administrator, or idle for longer than Keycloak keeps it; the tokens are already gone from the portal's session):
@@ -200,11 +206,6 @@ public class ServiceApi {
      * see SessionCookieOnly). Keycloak refused the portal itself (its client secret changed) or answered
      * something that is not a token: "try again", and the operator finds the reason in the log.
      */
-    private static boolean isRenewalRefused(Throwable failure) {
-        // not "no tokens in this session": security's client filter answers that by sending the person to sign in
-        return failure instanceof OAuth2AuthorizationException && !(failure instanceof ClientAuthorizationRequiredException);
-    }
-
     private static RuntimeException renewalRefused(OAuth2AuthorizationException refused, String registrationId) {
         String code = refused.getError().getErrorCode();
         if (OAuth2ErrorCodes.INVALID_GRANT.equals(code) || OAuth2ErrorCodes.INVALID_TOKEN.equals(code)) {
