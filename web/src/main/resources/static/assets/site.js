@@ -189,6 +189,114 @@
   });
 })();
 
+// ---- A long form sent after the sessions ended ----
+// Someone who stopped typing for longer than the idle timeouts (a meeting, lunch) and then sends the form is asked to
+// sign in again and comes back to the page the form was on; the form itself cannot be replayed. So when such a form
+// is sent, what was typed is kept in this tab's sessionStorage; if the portal answered that sending with sign-in, it
+// set the cookie form-sent, and the page the person comes back to gets the fields back, with a note saying so. Every
+// page deletes both, so what was kept is only ever put back on the page right after that sign-in. Hidden fields (the
+// version the form was based on), files and passwords are neither kept nor put back.
+(function () {
+  'use strict';
+  var KEY = 'esg-form-sent';
+  var COOKIE = 'form-sent';
+  var storage;
+  try {
+    storage = window.sessionStorage;
+  } catch (blocked) {
+    return;
+  }
+  if (!storage) {
+    return;
+  }
+
+  function kept(element) {
+    return element.name && !element.disabled && ['hidden', 'file', 'password', 'submit', 'button', 'reset', 'image']
+      .indexOf(element.type) < 0;
+  }
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form || !form.matches || !form.matches('form[data-keep-signed-in]')) {
+      return;
+    }
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (element) {
+      if (!kept(element)) {
+        return;
+      }
+      if (element.type === 'checkbox' || element.type === 'radio') {
+        fields.push([element.name, element.value, element.checked]);
+      } else if (element.type === 'select-multiple') {
+        fields.push([element.name, Array.prototype.filter.call(element.options, function (o) { return o.selected; })
+          .map(function (o) { return o.value; })]);
+      } else {
+        fields.push([element.name, element.value]);
+      }
+    });
+    try {
+      storage.setItem(KEY, JSON.stringify({page: location.pathname, action: form.getAttribute('action'), at: Date.now(), fields: fields}));
+    } catch (full) {
+      // storage full or refused: the form is sent as before
+    }
+  }, true);
+
+  var sent = null;
+  try {
+    sent = JSON.parse(storage.getItem(KEY) || 'null');
+  } catch (unreadable) {
+    sent = null;
+  }
+  storage.removeItem(KEY);
+  var signedInAgain = document.cookie.split(/;\s*/).indexOf(COOKIE + '=1') >= 0;
+  if (signedInAgain) {
+    document.cookie = COOKIE + '=; Max-Age=0; Path=/; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
+  }
+  if (!signedInAgain || !sent || sent.page !== location.pathname || !(Date.now() - sent.at < 2 * 3600 * 1000)) {
+    return;
+  }
+  var form = Array.prototype.filter.call(document.querySelectorAll('form[data-keep-signed-in]'), function (f) {
+    return f.getAttribute('action') === sent.action;
+  })[0];
+  if (!form) {
+    return;
+  }
+  var seen = {};
+  Array.prototype.forEach.call(form.elements, function (element) {
+    if (!kept(element)) {
+      return;
+    }
+    var mine = sent.fields.filter(function (field) { return field[0] === element.name; });
+    if (element.type === 'checkbox' || element.type === 'radio') {
+      var match = mine.filter(function (field) { return field[1] === element.value; })[0];
+      if (match) {
+        element.checked = match[2] === true;
+      }
+    } else if (element.type === 'select-multiple') {
+      if (mine[0]) {
+        Array.prototype.forEach.call(element.options, function (o) { o.selected = mine[0][1].indexOf(o.value) >= 0; });
+      }
+    } else {
+      var nth = seen[element.name] || 0;
+      seen[element.name] = nth + 1;
+      if (mine[nth] && typeof mine[nth][1] === 'string') {
+        element.value = mine[nth][1];
+        var count = element.classList.contains('counted') && document.getElementById(element.getAttribute('data-count'));
+        if (count) {
+          count.textContent = count.textContent.replace(/^\d+/, String(Array.from(element.value).length));
+        }
+      }
+    }
+  });
+  var note = document.createElement('p');
+  note.className = 'notice form-sent-again';
+  note.setAttribute('role', 'status');
+  note.setAttribute('tabindex', '-1');
+  note.textContent = form.getAttribute('data-sent-again') || '';
+  form.parentNode.insertBefore(note, form);
+  note.focus();
+})();
+
 // After an autosave answered, the question's inputs say whether they are invalid (their messages are in its status)
 document.addEventListener('htmx:afterSettle', function (event) {
   'use strict';

@@ -16,8 +16,9 @@ class PageErrorsConfig {
 
     @Bean
     @Order(-3)
-    ErrorPages errorPages(ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers, WebSessionIdResolver sessionIds) {
+    ErrorPages errorPages(ServerCodecConfigurer codecs, ObjectProvider<ViewResolver> viewResolvers, WebSessionIdResolver sessionIds,
+                           WebProperties web) {
         // the signed-in person as security keeps them: an error page is rendered outside security's filters
-        return new ErrorPages(codecs, viewResolvers.orderedStream().toList(), new SessionCookieOnly(sessionIds).contexts());
+        return new ErrorPages(codecs, viewResolvers.orderedStream().toList(), new SessionCookieOnly(sessionIds, web.secure()).contexts());
     }
 }

@@ -63,7 +63,7 @@ class SecurityConfig {
                                           WebSessionIdResolver sessionIds) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri(web.publicUrl("/"));
-        SessionCookieOnly sessions = new SessionCookieOnly(sessionIds);
+        SessionCookieOnly sessions = new SessionCookieOnly(sessionIds, web.secure());
         ServerOAuth2AuthorizationRequestResolver inPageLanguage = inPageLanguage(registrations);
         // the entry point remembers the page to come back to in the same cache (a form sent: the page it was on)
         RedirectServerAuthenticationEntryPoint signIn = new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION);

@@ -1,8 +1,10 @@
 package hk.esgone.web.config;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
@@ -23,10 +25,20 @@ import reactor.core.publisher.Mono;
  */
 final class SessionCookieOnly {
 
-    private final WebSessionIdResolver sessionIds;
+    /**
+     * Set when a form is sent after the sessions ended: the page it was on, where the person comes back after signing
+     * in again, puts back what they had typed (site.js keeps it in the tab's {@code sessionStorage} when the form is
+     * sent, reads this cookie on the next page and deletes both). Not {@code HttpOnly}, for site.js; it holds no
+     * secret, only "1".
+     */
+    static final String FORM_SENT_COOKIE = "form-sent";
 
-    SessionCookieOnly(WebSessionIdResolver sessionIds) {
+    private final WebSessionIdResolver sessionIds;
+    private final boolean secure;
+
+    SessionCookieOnly(WebSessionIdResolver sessionIds, boolean secure) {
         this.sessionIds = sessionIds;
+        this.secure = secure;
     }
 
     boolean hasSession(ServerWebExchange exchange) {
@@ -58,8 +70,11 @@ final class SessionCookieOnly {
                 if (exchange.getRequest().getMethod() == HttpMethod.GET) {
                     return sessions.saveRequest(exchange);
                 }
-                // a form sent after the session ended (which security cannot replay): back to the page it was on
+                // a form sent after the session ended (which security cannot replay): back to the page it was on,
+                // where site.js fills the form in again with what was sent
                 URI page = exchange.getRequest().getURI().resolve(LocalPaths.returnTo(exchange.getRequest()));
+                exchange.getResponse().addCookie(ResponseCookie.from(FORM_SENT_COOKIE, "1").path("/")
+                        .maxAge(Duration.ofMinutes(30)).sameSite("Lax").secure(secure).build());
                 return sessions.saveRequest(exchange.mutate().request(request -> request.method(HttpMethod.GET).uri(page)).build());
             }
 

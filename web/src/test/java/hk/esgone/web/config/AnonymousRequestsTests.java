@@ -35,13 +35,13 @@ class AnonymousRequestsTests {
                 .sessionManager(ex -> Mono.error(new AssertionError("a session was asked for")))
                 .build();
 
-        assertThat(new SessionCookieOnly(sessionIds).contexts().load(exchange).blockOptional()).isEmpty();
+        assertThat(new SessionCookieOnly(sessionIds, false).contexts().load(exchange).blockOptional()).isEmpty();
     }
 
     @Test
     void aRequestWithItsSessionCookieFindsThePersonSignedInInThatSession() {
         WebSession session = new InMemoryWebSessionStore().createWebSession().block();
-        ServerSecurityContextRepository contexts = new SessionCookieOnly(sessionIds).contexts();
+        ServerSecurityContextRepository contexts = new SessionCookieOnly(sessionIds, false).contexts();
         SecurityContext signedIn = new SecurityContextImpl(new TestingAuthenticationToken("chan", "n/a", "ROLE_sme"));
         contexts.save(MockServerWebExchange.builder(MockServerHttpRequest.get("/callback")).session(session).build(), signedIn).block();
 

@@ -88,6 +88,11 @@ public final class TestBrowser implements AutoCloseable {
     /** Signs {@code username} in through Keycloak's login form, starting from {@code next} on {@code site}. */
     public void signIn(String site, String next, String username) {
         browser.get(site + "/sign-in?next=" + next);
+        completeSignIn(site, username);
+    }
+
+    /** Fills in Keycloak's login form, now open or opening, as {@code username}, until the browser is back on {@code site}. */
+    public void completeSignIn(String site, String username) {
         // Keycloak's second login page replaces the one being read: look again rather than fail on a stale element
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(WebDriverException.class);

@@ -10,9 +10,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -31,7 +36,8 @@ import hk.esgone.web.support.Traffic;
  * would lose it when sending it. While they type, site.js tells the portal (at most once per the form's
  * {@code data-keep-signed-in} seconds; shortened to one second here), and the portal renews the person's tokens at
  * Keycloak when due, which keeps both sessions alive. Access tokens live 20 s in this test, less than the portal's
- * renewal margin, so every keep-alive renews them and the renewal shows in the session.
+ * renewal margin, so every keep-alive renews them and the renewal shows in the session. Someone who stopped typing and
+ * sends the form after the sessions ended signs in again and finds the form filled in as they sent it.
  */
 class KeepSignedInBrowserIntegrationTests extends SignedInPageTest {
 
@@ -56,6 +62,12 @@ class KeepSignedInBrowserIntegrationTests extends SignedInPageTest {
         }
     }
 
+    @BeforeEach
+    void signedOutEverywhere() {
+        // the portal's and Keycloak's cookies (Keycloak's are on its realm's path, out of reach of deleteAllCookies)
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
     @Test
     void typingInALongFormRenewsTheSessionAtKeycloakAndSendsNothingElse() {
         SERVICES.json("/api/v1/directory/taxonomies", Fixtures.TAXONOMIES);
@@ -74,6 +86,69 @@ class KeepSignedInBrowserIntegrationTests extends SignedInPageTest {
         assertThat(driver.getCurrentUrl()).isEqualTo(SITE + "/workspace/partner/offers/new");
         assertThat(driver.findElement(By.id("titleEn")).getDomProperty("value")).isEqualTo("Green loan rebate");
         assertThat(SERVICES.calls()).as("nothing sent to the services").allMatch(call -> call.method().equals("GET"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-Hant"})
+    void aFormSentAfterTheSessionsEndedIsFilledInAgainWhenThePersonComesBackFromSigningIn(String lang) throws IOException {
+        SERVICES.json("/api/v1/directory/taxonomies", Fixtures.TAXONOMIES);
+        driver.get(SITE + "/lang/" + lang + "?next=/");
+        browser.signIn(SITE, "/workspace/partner/offers/new", TestKeycloak.PARTNER);
+        driver.get(SITE + "/workspace/partner/offers/new");
+        driver.findElement(By.id("titleEn")).sendKeys("Green loan rebate");
+        driver.findElement(By.id("titleZh")).sendKeys("綠色貸款回贈");
+        driver.findElement(By.id("descriptionEn")).sendKeys("A rebate on green loans.\nFor listed SMEs.");
+        new Select(driver.findElement(By.id("category"))).selectByValue("BANKING_AND_FINANCE");
+        driver.findElement(By.cssSelector("input[name=industries][value=C]")).click();
+        driver.findElement(By.cssSelector("input[name=method][value=LINK]")).click();
+        String version = driver.findElement(By.name("version")).getDomProperty("value");
+
+        // away for longer than the idle timeouts: the portal's session and Keycloak's both ended
+        driver.manage().deleteCookieNamed("ESG_SESSION");
+        TestKeycloak.endSessions(TestKeycloak.PARTNER);
+        driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
+        browser.completeSignIn(SITE, TestKeycloak.PARTNER);
+
+        assertThat(driver.getCurrentUrl()).isEqualTo(SITE + "/workspace/partner/offers/new");
+        assertThat(driver.findElement(By.cssSelector("p.form-sent-again")).getText())
+                .startsWith(lang.equals("en") ? "You are signed in again." : "您已重新登入。");
+        assertThat(driver.findElement(By.id("titleEn")).getDomProperty("value")).isEqualTo("Green loan rebate");
+        assertThat(driver.findElement(By.id("titleZh")).getDomProperty("value")).isEqualTo("綠色貸款回贈");
+        assertThat(driver.findElement(By.id("descriptionEn")).getDomProperty("value")).isEqualTo("A rebate on green loans.\nFor listed SMEs.");
+        assertThat(new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("BANKING_AND_FINANCE");
+        assertThat(driver.findElement(By.cssSelector("input[name=industries][value=C]")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("input[name=method][value=LINK]")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.name("version")).getDomProperty("value")).as("hidden fields stay the page's").isEqualTo(version);
+        assertThat(driver.manage().getCookieNamed("form-sent")).as("used once").isNull();
+        assertThat(SERVICES.calls()).as("nothing sent to the services").allMatch(call -> call.method().equals("GET"));
+        browser.look(null, "form-sent-again", lang, 1280, null);
+        browser.look(null, "form-sent-again", lang, 360, null);
+        assertThat(browser.axeFindings()).isEmpty();
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+
+        // only the page right after that sign-in gets them back
+        driver.navigate().refresh();
+        assertThat(driver.findElement(By.id("titleEn")).getDomProperty("value")).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("p.form-sent-again"))).isEmpty();
+    }
+
+    @Test
+    void aFormSentWhileSignedInIsNotFilledInAgainOnItsAnswerOrLater() {
+        SERVICES.json("/api/v1/directory/taxonomies", Fixtures.TAXONOMIES);
+        SERVICES.answer("POST", "/api/v1/offers/partner/offers", 422, """
+                {"type":"https://esg-one.hk/problems/validation","title":"Invalid","status":422,
+                 "errors":[{"field":"value","message":"must be a number"}]}""");
+        browser.signIn(SITE, "/workspace/partner/offers/new", TestKeycloak.PARTNER);
+        driver.get(SITE + "/workspace/partner/offers/new");
+        driver.findElement(By.id("titleEn")).sendKeys("Green loan rebate");
+        driver.findElement(By.cssSelector("button[name=action][value=save]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector(".errors, [aria-invalid=true]")).isEmpty());
+        assertThat(driver.findElements(By.cssSelector("p.form-sent-again"))).as("the form's own answer, no sign-in between").isEmpty();
+
+        driver.get(SITE + "/workspace/partner/offers/new");
+        assertThat(driver.findElement(By.id("titleEn")).getDomProperty("value")).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("p.form-sent-again"))).isEmpty();
     }
 
     @Test

@@ -190,6 +190,9 @@ class SignInIntegrationTests {
                 Map.of("Referer", SITE + "/offers/off-green-loan?lang=en"));
         assertThat(claim.status()).isEqualTo(302);
         assertThat(claim.location()).startsWith(TestKeycloak.issuer() + "/protocol/openid-connect/auth?");
+        // for site.js, which fills the form in again on the page the person comes back to (not HttpOnly; no secret in it)
+        assertThat(claim.headers().getOrDefault("set-cookie", List.of())).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("form-sent=1;").contains("Path=/", "Max-Age=1800", "SameSite=Lax").doesNotContainIgnoringCase("HttpOnly"));
         Traffic.Answer back = browser.signIn(claim.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
         assertThat(back.uri().toString()).as("the offer's page, where the claim button is").isEqualTo(SITE + "/offers/off-green-loan?lang=en");
 
@@ -202,6 +205,11 @@ class SignInIntegrationTests {
         assertThat(again.status()).isEqualTo(302);
         Traffic.Answer backAgain = anonymous.signIn(SITE + again.location(), TestKeycloak.SME, TestKeycloak.DEMO_PASSWORD);
         assertThat(backAgain.uri().toString()).isEqualTo(SITE + "/offers/off-green-loan");
+        assertThat(again.headers().getOrDefault("set-cookie", List.of())).anyMatch(cookie -> cookie.startsWith("form-sent=1;"));
+        // a page opened (not a form sent) while signed out: nothing to fill in
+        Traffic.Answer page = new Traffic().get(SITE + "/account");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.headers().getOrDefault("set-cookie", List.of())).noneMatch(cookie -> cookie.startsWith("form-sent="));
 
         assertThat(SERVICES.calls()).as("no claim was sent").noneMatch(call -> call.method().equals("POST"));
     }
