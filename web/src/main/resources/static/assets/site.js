@@ -252,7 +252,8 @@
   if (signedInAgain) {
     document.cookie = COOKIE + '=; Max-Age=0; Path=/; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
   }
-  if (!signedInAgain || !sent || sent.page !== location.pathname || !(Date.now() - sent.at < 2 * 3600 * 1000)) {
+  if (!signedInAgain || !sent || sent.page !== location.pathname || !(Date.now() - sent.at < 2 * 3600 * 1000)
+      || !Array.isArray(sent.fields)) {
     return;
   }
   var form = Array.prototype.filter.call(document.querySelectorAll('form[data-keep-signed-in]'), function (f) {
@@ -262,25 +263,32 @@
     return;
   }
   var seen = {};
+  var restored = 0;
   Array.prototype.forEach.call(form.elements, function (element) {
     if (!kept(element)) {
       return;
     }
-    var mine = sent.fields.filter(function (field) { return field[0] === element.name; });
+    var mine = sent.fields.filter(function (field) { return Array.isArray(field) && field[0] === element.name; });
     if (element.type === 'checkbox' || element.type === 'radio') {
       var match = mine.filter(function (field) { return field[1] === element.value; })[0];
       if (match) {
         element.checked = match[2] === true;
+        restored++;
       }
     } else if (element.type === 'select-multiple') {
-      if (mine[0]) {
+      if (mine[0] && Array.isArray(mine[0][1])) {
         Array.prototype.forEach.call(element.options, function (o) { o.selected = mine[0][1].indexOf(o.value) >= 0; });
+        restored++;
       }
     } else {
       var nth = seen[element.name] || 0;
       seen[element.name] = nth + 1;
-      if (mine[nth] && typeof mine[nth][1] === 'string') {
-        element.value = mine[nth][1];
+      var value = mine[nth] && mine[nth][1];
+      var fits = typeof value === 'string' && !element.readOnly && (element.type !== 'select-one'
+        || Array.prototype.some.call(element.options, function (o) { return o.value === value; }));
+      if (fits) {
+        element.value = value;
+        restored++;
         var count = element.classList.contains('counted') && document.getElementById(element.getAttribute('data-count'));
         if (count) {
           count.textContent = count.textContent.replace(/^\d+/, String(Array.from(element.value).length));
@@ -288,6 +296,9 @@
       }
     }
   });
+  if (!restored) {
+    return;   // nothing of it fits the form as it is now (say, read-only meanwhile): no note that says otherwise
+  }
   var note = document.createElement('p');
   note.className = 'notice form-sent-again';
   note.setAttribute('role', 'status');
