@@ -304,7 +304,7 @@
   note.setAttribute('role', 'status');
   note.setAttribute('tabindex', '-1');
   note.textContent = form.getAttribute('data-sent-again') || '';
-  form.parentNode.insertBefore(note, form);
+  form.insertBefore(note, form.firstChild);   // inside: as wide as the form
   note.focus();
 })();
 
