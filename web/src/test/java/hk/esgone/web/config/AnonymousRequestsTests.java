@@ -76,4 +76,25 @@ class AnonymousRequestsTests {
             assertThat(loaded.getParameterName()).isEqualTo(token.getParameterName());
         });
     }
+
+    @Test
+    void aFormSentIntoAnEndedSessionMarksItsReturnWithASecureCookieForSiteJsAndAPageOpenedDoesNot() {
+        WebSession session = new InMemoryWebSessionStore().createWebSession().block();
+        MockServerWebExchange form = MockServerWebExchange.builder(MockServerHttpRequest.post("/workspace/profile")
+                .header("Referer", "https://esg-one.hk/workspace/profile")).session(session).build();
+        MockServerWebExchange page = MockServerWebExchange.builder(MockServerHttpRequest.get("/workspace/profile"))
+                .session(session).build();
+
+        new SessionCookieOnly(sessionIds, true).requests().saveRequest(form).block();
+        new SessionCookieOnly(sessionIds, true).requests().saveRequest(page).block();
+
+        assertThat(form.getResponse().getCookies().get(SessionCookieOnly.FORM_SENT_COOKIE)).singleElement().satisfies(cookie -> {
+            assertThat(cookie.getValue()).isEqualTo("1");
+            assertThat(cookie.isSecure()).isTrue();
+            assertThat(cookie.isHttpOnly()).as("site.js reads it").isFalse();
+            assertThat(cookie.getSameSite()).isEqualTo("Lax");
+            assertThat(cookie.getPath()).isEqualTo("/");
+        });
+        assertThat(page.getResponse().getCookies().get(SessionCookieOnly.FORM_SENT_COOKIE)).isNull();
+    }
 }
