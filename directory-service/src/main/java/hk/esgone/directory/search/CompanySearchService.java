@@ -1,7 +1,6 @@
 package hk.esgone.directory.search;
 
 import java.net.ConnectException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +13,7 @@ import org.springframework.stereotype.Service;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 
@@ -27,11 +21,14 @@ import hk.esgone.directory.company.Company;
 import hk.esgone.directory.search.SearchCriteria.Facet;
 import hk.esgone.directory.search.store.CompanyIndex;
 import hk.esgone.directory.search.store.CompanyIndexDocument;
+import hk.esgone.directory.search.store.FoundCompanies;
+import hk.esgone.directory.search.store.FoundCompanies.Found;
 import hk.esgone.directory.search.store.IndexJson;
 import hk.esgone.directory.search.store.SearchIndexManager;
 import hk.esgone.platform.paging.CursorCodec;
 import hk.esgone.platform.problem.ApiProblem;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /** Runs directory searches and autocompletion against the alias and turns the answers into results. */
 @Service
@@ -90,40 +87,57 @@ public class CompanySearchService {
                 .onErrorMap(e -> !(e instanceof ApiProblem), CompanySearchService::unavailable);
     }
 
-    private Result toResult(SearchCriteria criteria, SearchResponse<CompanyIndexDocument> response) {
-        List<Hit<CompanyIndexDocument>> found = new ArrayList<>(response.hits().hits());
+    private Result toResult(SearchCriteria criteria, FoundCompanies response) {
+        List<Found> found = response.hits().hits();
         String next = null;
         if (found.size() > criteria.limit()) {
             found = found.subList(0, criteria.limit());
-            next = cursors.encode(criteria.fingerprint(), found.get(found.size() - 1).sort());
+            next = cursors.encode(criteria.fingerprint(), sortValues(found.get(found.size() - 1).sort()));
         }
         List<SearchHit> hits = found.stream().map(CompanySearchService::hit).toList();
         Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
+        JsonNode aggregations = response.aggregations();
         for (Facet facet : Facet.values()) {
-            Aggregate wrapper = response.aggregations().get(facet.param());
-            if (wrapper == null) {
+            JsonNode values = aggregations == null ? null : aggregations.path(facet.param()).get(SearchRequestFactory.VALUES);
+            if (values == null) {
                 continue;
             }
-            Aggregate values = wrapper.filter().aggregations().get(SearchRequestFactory.VALUES);
             Map<String, Long> counts = new LinkedHashMap<>();
-            if (values.isNested()) {
-                Aggregate valid = values.nested().aggregations().get(SearchRequestFactory.VALID);
-                for (StringTermsBucket bucket : valid.filter().aggregations().get(SearchRequestFactory.VALUES).sterms().buckets().array()) {
-                    counts.put(bucket.key().stringValue(), bucket.aggregations().get(SearchRequestFactory.COMPANIES).reverseNested().docCount());
+            JsonNode valid = values.get(SearchRequestFactory.VALID);
+            if (valid != null) {
+                // nested: companies (reverse_nested), not entries, per code
+                for (JsonNode bucket : valid.path(SearchRequestFactory.VALUES).path("buckets")) {
+                    counts.put(bucket.path("key").asString(), bucket.path(SearchRequestFactory.COMPANIES).path("doc_count").asLong());
                 }
             } else {
-                for (StringTermsBucket bucket : values.sterms().buckets().array()) {
-                    counts.put(bucket.key().stringValue(), bucket.docCount());
+                for (JsonNode bucket : values.path("buckets")) {
+                    counts.put(bucket.path("key").asString(), bucket.path("doc_count").asLong());
                 }
             }
             facets.put(facet, counts);
         }
-        var total = response.hits().total();
-        return new Result(hits, total == null ? hits.size() : total.value(),
-                total != null && total.relation() == TotalHitsRelation.Gte, facets, next);
+        FoundCompanies.Total total = response.hits().total();
+        return new Result(hits, total == null ? hits.size() : total.value(), total != null && "gte".equals(total.relation()),
+                facets, next);
     }
 
-    private static SearchHit hit(Hit<CompanyIndexDocument> hit) {
+    /** The sort values of a hit, as {@code search_after} takes them back. */
+    private static List<FieldValue> sortValues(List<JsonNode> sort) {
+        return sort.stream().map(value -> {
+            if (value.isIntegralNumber()) {
+                return FieldValue.of(value.asLong());
+            }
+            if (value.isNumber()) {
+                return FieldValue.of(value.asDouble());
+            }
+            if (value.isBoolean()) {
+                return FieldValue.of(value.asBoolean());
+            }
+            return value.isNull() ? FieldValue.NULL : FieldValue.of(value.asString());
+        }).toList();
+    }
+
+    private static SearchHit hit(Found hit) {
         CompanyIndexDocument d = hit.source();
         List<Company.Certification> certifications = d.certifications() == null ? List.of() : d.certifications().stream()
                 .map(c -> new Company.Certification(c.code(), c.number(), c.issuer(), c.validUntil())).toList();
@@ -139,7 +153,7 @@ public class CompanySearchService {
     }
 
     /** Highlights keyed by the field the client shows (sub-fields folded into their field). */
-    private static Map<String, List<String>> highlights(Hit<?> hit) {
+    private static Map<String, List<String>> highlights(Found hit) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         hit.highlight().forEach((field, fragments) -> {
             String shown = field.endsWith(".prefix") || field.endsWith(".grams") ? field.substring(0, field.lastIndexOf('.')) : field;

@@ -1,5 +1,7 @@
 package hk.esgone.directory.search.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,18 +9,22 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ErrorResponse;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.transport.Endpoint;
+import co.elastic.clients.transport.endpoints.BinaryEndpoint;
+import co.elastic.clients.transport.endpoints.BinaryResponse;
 
 import hk.esgone.directory.company.Company;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads and writes of company documents in an index (the alias, or a rebuild's new index). Every write
@@ -28,6 +34,16 @@ import reactor.core.publisher.Mono;
 public class CompanyIndex {
 
     private static final int SCAN_PAGE = 1000;
+    private static final JsonMapper JSON = IndexJson.mapper();
+
+    /** The search endpoint of the typed client, answering bytes, without {@code typed_keys} (aggregations by their own names). */
+    private static final Endpoint<SearchRequest, BinaryResponse, ErrorResponse> SEARCH = new BinaryEndpoint<>(
+            SearchRequest._ENDPOINT.id(), SearchRequest._ENDPOINT::method, SearchRequest._ENDPOINT::requestUrl,
+            SearchRequest._ENDPOINT::pathParameters, request -> {
+                Map<String, String> parameters = new HashMap<>(SearchRequest._ENDPOINT.queryParameters(request));
+                parameters.remove("typed_keys");
+                return parameters;
+            }, SearchRequest._ENDPOINT::headers, SearchRequest._ENDPOINT::body, null);
 
     private final ElasticsearchAsyncClient client;
     private final SearchIndexManager indexes;
@@ -43,8 +59,14 @@ public class CompanyIndex {
     public record Indexed(Long version, Object sourceHash) {
     }
 
-    public Mono<SearchResponse<CompanyIndexDocument>> search(SearchRequest request) {
-        return indexes.call(() -> client.search(request, CompanyIndexDocument.class))
+    /**
+     * A search of company documents. The request goes out as the typed client builds it, with its errors as the
+     * client reports them; the answer is read here with Jackson into {@link FoundCompanies} rather than by the typed
+     * client's generic reader, which took about 1.2 ms more per directory search (bench/directory/run).
+     */
+    public Mono<FoundCompanies> search(SearchRequest request) {
+        return indexes.call(() -> client._transport().performRequestAsync(request, SEARCH, client._transportOptions())
+                        .thenApply(CompanyIndex::read))
                 .doOnError(SearchIndexManager::isIndexMissing, e -> indexes.aliasMissing());
     }
 
@@ -91,6 +113,14 @@ public class CompanyIndex {
                     }
                     return scanPage(target, hits.get(hits.size() - 1).sort(), into);
                 });
+    }
+
+    private static FoundCompanies read(BinaryResponse response) {
+        try (response) {
+            return JSON.readValue(response.content(), FoundCompanies.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One company's document written into {@code target} at the record's version. */
