@@ -62,7 +62,8 @@ public class CompanyIndex {
     /**
      * A search of company documents. The request goes out as the typed client builds it, with its errors as the
      * client reports them; the answer is read here with Jackson into {@link FoundCompanies} rather than by the typed
-     * client's generic reader, which took about 1.2 ms more per directory search (bench/directory/run).
+     * client's generic reader, which took about 1.1 ms more per directory search (measured in one JVM against the
+     * benchmark's index; bench/directory/RESULTS.md).
      */
     public Mono<FoundCompanies> search(SearchRequest request) {
         return indexes.call(() -> client._transport().performRequestAsync(request, SEARCH, client._transportOptions())

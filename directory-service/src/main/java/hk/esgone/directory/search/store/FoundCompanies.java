@@ -27,12 +27,13 @@ public record FoundCompanies(Hits hits, JsonNode aggregations) {
     public record Total(long value, String relation) {
     }
 
-    /** One hit; {@code source} is null when the request excluded every field, {@code sort} when it did not sort. */
+    /** One hit; {@code source} is null when the request excluded every field, {@code sort} empty when it did not sort. */
     public record Found(@JsonProperty("_id") String id, @JsonProperty("_source") CompanyIndexDocument source,
                         Map<String, List<String>> highlight, List<JsonNode> sort) {
 
         public Found {
             highlight = highlight == null ? Map.of() : highlight;
+            sort = sort == null ? List.of() : sort;
         }
     }
 }
